@@ -1,0 +1,39 @@
+"""wirediff's engine: load versions of a story, align their sentences, mark what changed.
+
+Nothing here imports Textual; the terminal app in ``wirediff.tui`` only presents these results.
+"""
+
+from .collate import collate
+from .errors import WirediffError
+from .load import document_from_text, load_document, load_documents
+from .model import (
+    Collation,
+    Comparison,
+    Document,
+    Edit,
+    Flag,
+    Kind,
+    Link,
+    Role,
+    Sentence,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Collation",
+    "Comparison",
+    "Document",
+    "Edit",
+    "Flag",
+    "Kind",
+    "Link",
+    "Role",
+    "Sentence",
+    "WirediffError",
+    "__version__",
+    "collate",
+    "document_from_text",
+    "load_document",
+    "load_documents",
+]

@@ -1,0 +1,382 @@
+"""Pair the sentences of two versions that carry the same content.
+
+The method, after MASSAlign, Bleualign and the CRF aligner of Jiang et al. (see ALIGNMENT.md):
+
+1. *Candidates, not a matrix.* An inverted index on each sentence's rarest content terms finds
+   the few sentences of the other version worth scoring; cost grows with the text, not its square.
+2. *Weighted overlap.* Terms weigh by their inverse document frequency over all versions, so
+   names, numbers and rare words count and the topic words every sentence shares do not.
+3. *Anchors first, order as evidence.* Strong pairs are fixed anywhere (a crossing one is a
+   move); weaker ones are accepted only where they keep the order between their anchors, and
+   sentences sitting in the same gap between two anchors are scored against each other.
+4. *Splits and merges.* A link grows by an adjacent unlinked sentence when that sentence's
+   content is covered by the other side and the group then scores higher.
+5. *Abstain.* Below the thresholds a sentence stays unlinked: two independent articles on one
+   summit share names and topic words in every sentence, and should produce almost no links.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .model import Document
+from .words import content_terms, normalize
+
+ANCHOR_SCORE = 0.55
+"""A pair at least this similar is linked wherever it sits (and marked moved if it crosses)."""
+IN_ORDER_SCORE = 0.34
+"""A pair at least this similar is linked when it keeps the order between its anchors."""
+GROUP_SCORE = 0.40
+"""A split or merge group of unlinked sentences needs this score."""
+CANDIDATES = 8
+"""Sentences of the other version scored for each base sentence."""
+INDEX_TERMS = 8
+"""Rarest terms of a sentence used to look up candidates."""
+MAX_POSTINGS = 200
+"""Terms found in more sentences than this are too common to find candidates with."""
+GAP_WIDTH = 6
+"""Gaps between anchors up to this many sentences wide are scored exhaustively."""
+SMALL_WEIGHT = 6.0
+"""Total term weight below which containment alone is not trusted (short sentences)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Base sentences and other sentences that carry the same content, with their score."""
+
+    base: tuple[int, ...]
+    other: tuple[int, ...]
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the aligner needs to know about one document's sentences."""
+
+    terms: tuple[frozenset[str], ...]
+    """Content terms of each sentence; empty for boilerplate, which is never aligned."""
+    norms: tuple[str, ...]
+    """Normalised text of each sentence, for identity and character similarity."""
+
+    @classmethod
+    def of(cls, document: Document) -> Features:
+        """Compute the features of every sentence of ``document``."""
+        terms = tuple(
+            content_terms(s.text) if s.counts else frozenset() for s in document.sentences
+        )
+        norms = tuple(normalize(s.text) if s.counts else "" for s in document.sentences)
+        return cls(terms, norms)
+
+
+class TermWeights:
+    """Inverse document frequency of terms over the sentences of every version."""
+
+    def __init__(self, features: Iterable[Features]) -> None:
+        counts: Counter[str] = Counter()
+        sentences = 0
+        for feature in features:
+            for terms in feature.terms:
+                if terms:
+                    sentences += 1
+                    counts.update(terms)
+        self._counts = counts
+        self._sentences = max(sentences, 1)
+        self._cache: dict[str, float] = {}
+
+    def __call__(self, term: str) -> float:
+        weight = self._cache.get(term)
+        if weight is None:
+            frequency = self._counts.get(term, 0)
+            weight = math.log(1.0 + self._sentences / (frequency + 0.5))
+            if term.startswith("#"):
+                weight *= 1.5  # numbers identify a fact
+            self._cache[term] = weight
+        return weight
+
+    def total(self, terms: Iterable[str]) -> float:
+        """Sum of the weights of ``terms``."""
+        return sum(self(term) for term in terms)
+
+
+def similarity(
+    base_terms: frozenset[str], other_terms: frozenset[str], weights: TermWeights
+) -> float:
+    """How much of the same content two bags of terms carry, from 0 to 1.
+
+    The mean of a weighted Dice coefficient and a weighted containment (the share of the
+    smaller side found in the larger), the latter damped for short sentences.
+    """
+    shared = base_terms & other_terms
+    if not shared:
+        return 0.0
+    base_weight = weights.total(base_terms)
+    other_weight = weights.total(other_terms)
+    shared_weight = weights.total(shared)
+    dice = 2.0 * shared_weight / (base_weight + other_weight)
+    smaller = min(base_weight, other_weight)
+    containment = shared_weight / smaller * min(1.0, smaller / SMALL_WEIGHT)
+    return 0.5 * (dice + containment)
+
+
+class _Aligner:
+    """The state of one alignment: who is linked to whom so far."""
+
+    def __init__(self, base: Features, other: Features, weights: TermWeights) -> None:
+        self.base = base
+        self.other = other
+        self.weights = weights
+        self.base_link: dict[int, int] = {}
+        self.other_link: dict[int, int] = {}
+        self.groups: list[tuple[list[int], list[int], float]] = []
+        self._scores: dict[tuple[int, int], float] = {}
+
+    # -- scoring ---------------------------------------------------------------------------
+    def pair_score(self, i: int, j: int) -> float:
+        key = (i, j)
+        score = self._scores.get(key)
+        if score is None:
+            base_norm, other_norm = self.base.norms[i], self.other.norms[j]
+            if base_norm == other_norm:
+                score = 1.0
+            else:
+                score = similarity(self.base.terms[i], self.other.terms[j], self.weights)
+                if score > 0.3:
+                    ratio = fuzz.ratio(base_norm, other_norm) / 100.0
+                    if ratio >= 0.85:
+                        score = max(score, ratio)
+            self._scores[key] = score
+        return score
+
+    def group_score(self, base: Iterable[int], other: Iterable[int]) -> float:
+        base_terms = frozenset().union(*(self.base.terms[i] for i in base))
+        other_terms = frozenset().union(*(self.other.terms[j] for j in other))
+        return similarity(base_terms, other_terms, self.weights)
+
+    # -- candidates ------------------------------------------------------------------------
+    def candidates(self) -> list[tuple[float, int, int]]:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for j, terms in enumerate(self.other.terms):
+            for term in terms:
+                postings[term].append(j)
+        exact: dict[str, list[int]] = defaultdict(list)
+        for j, norm in enumerate(self.other.norms):
+            if norm:
+                exact[norm].append(j)
+
+        weight = self.weights
+        scored: list[tuple[float, int, int]] = []
+        for i, terms in enumerate(self.base.terms):
+            if not terms:
+                continue
+            overlap: dict[int, float] = defaultdict(float)
+            for j in exact.get(self.base.norms[i], ()):
+                overlap[j] += 1000.0
+            rarest = sorted(terms, key=weight, reverse=True)[:INDEX_TERMS]
+            for term in rarest:
+                found = postings.get(term)
+                if found and len(found) <= MAX_POSTINGS:
+                    term_weight = weight(term)
+                    for j in found:
+                        overlap[j] += term_weight
+            best = sorted(overlap.items(), key=lambda item: -item[1])[:CANDIDATES]
+            for j, _ in best:
+                score = self.pair_score(i, j)
+                if score > 0.0:
+                    scored.append((score, i, j))
+        scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+        return scored
+
+    # -- linking ---------------------------------------------------------------------------
+    def link(self, base: list[int], other: list[int], score: float) -> None:
+        index = len(self.groups)
+        self.groups.append((base, other, score))
+        for i in base:
+            self.base_link[i] = index
+        for j in other:
+            self.other_link[j] = index
+
+    def anchors(self, scored: Sequence[tuple[float, int, int]]) -> None:
+        for score, i, j in scored:
+            if score < ANCHOR_SCORE:
+                break
+            if i not in self.base_link and j not in self.other_link:
+                self.link([i], [j], score)
+
+    def chain(self) -> list[tuple[int, int]]:
+        """The anchors that keep document order, as sorted ``(base, other)`` pairs."""
+        pairs = sorted((min(b), min(o)) for b, o, _ in self.groups)
+        keep = increasing_subsequence([other for _, other in pairs])
+        return [pairs[k] for k in keep]
+
+    def fill_in_order(self, scored: Sequence[tuple[float, int, int]]) -> None:
+        chain = self.chain()
+        chain_base = [b for b, _ in chain]
+        extra: list[tuple[float, int, int]] = list(scored)
+        extra.extend(self._gap_pairs(chain))
+        extra.sort(key=lambda item: (-item[0], item[1], item[2]))
+        for score, i, j in extra:
+            if score < IN_ORDER_SCORE:
+                break
+            if i in self.base_link or j in self.other_link:
+                continue
+            position = bisect.bisect_left(chain_base, i)
+            low = chain[position - 1][1] if position > 0 else -1
+            high = chain[position][1] if position < len(chain) else len(self.other.terms)
+            if low < j < high:
+                self.link([i], [j], score)
+                chain.insert(position, (i, j))
+                chain_base.insert(position, i)
+
+    def _gap_pairs(self, chain: list[tuple[int, int]]) -> list[tuple[float, int, int]]:
+        """Score every pair of unlinked sentences inside small gaps between anchors."""
+        bounds = [(-1, -1), *chain, (len(self.base.terms), len(self.other.terms))]
+        pairs: list[tuple[float, int, int]] = []
+        for (base_low, other_low), (base_high, other_high) in zip(bounds, bounds[1:], strict=False):
+            base_gap = [
+                i for i in range(base_low + 1, base_high)
+                if i not in self.base_link and self.base.terms[i]
+            ]
+            other_gap = [
+                j for j in range(other_low + 1, other_high)
+                if j not in self.other_link and self.other.terms[j]
+            ]
+            if 0 < len(base_gap) <= GAP_WIDTH and 0 < len(other_gap) <= GAP_WIDTH:
+                pairs.extend((self.pair_score(i, j), i, j) for i in base_gap for j in other_gap)
+        return pairs
+
+    def merge_unlinked(self, scored: Sequence[tuple[float, int, int]]) -> None:
+        """Link an unlinked sentence to two adjacent unlinked sentences of the other side."""
+        for _, i, j in scored:
+            if i in self.base_link:
+                continue
+            for first, second in ((j - 1, j), (j, j + 1)):
+                if self._free_other(first) and self._free_other(second):
+                    score = self.group_score([i], [first, second])
+                    if score >= GROUP_SCORE and self._both_contribute([i], [first, second]):
+                        self.link([i], [first, second], score)
+                        break
+        by_other: dict[int, list[int]] = defaultdict(list)
+        for _, i, j in scored:
+            by_other[j].append(i)
+        for j, bases in sorted(by_other.items()):
+            if j in self.other_link:
+                continue
+            for i in bases:
+                for first, second in ((i - 1, i), (i, i + 1)):
+                    if self._free_base(first) and self._free_base(second):
+                        score = self.group_score([first, second], [j])
+                        if score >= GROUP_SCORE and self._both_contribute([j], [first, second], flip=True):
+                            self.link([first, second], [j], score)
+                            break
+                if j in self.other_link:
+                    break
+
+    def _free_base(self, i: int) -> bool:
+        return 0 <= i < len(self.base.terms) and i not in self.base_link and bool(self.base.terms[i])
+
+    def _free_other(self, j: int) -> bool:
+        return 0 <= j < len(self.other.terms) and j not in self.other_link and bool(self.other.terms[j])
+
+    def _both_contribute(self, single: list[int], pair: list[int], flip: bool = False) -> bool:
+        """Each sentence of ``pair`` covers a fair share of content the other one lacks."""
+        own = self.other.terms if flip else self.base.terms
+        theirs = self.base.terms if flip else self.other.terms
+        single_terms = frozenset().union(*(own[k] for k in single))
+        first, second = theirs[pair[0]], theirs[pair[1]]
+        return all(
+            self._covered(part - rest, single_terms) >= 0.5
+            for part, rest in ((first, second), (second, first))
+        )
+
+    def _covered(self, terms: frozenset[str], by: frozenset[str]) -> float:
+        total = self.weights.total(terms)
+        if total == 0.0:
+            return 0.0
+        return self.weights.total(terms & by) / total
+
+    def grow(self) -> None:
+        """Add adjacent unlinked sentences to groups they complete (splits and merges)."""
+        changed = True
+        while changed:
+            changed = False
+            for index, (base, other, score) in enumerate(self.groups):
+                for side in ("other", "base"):
+                    members = other if side == "other" else base
+                    for k in (max(members) + 1, min(members) - 1):
+                        free = self._free_other(k) if side == "other" else self._free_base(k)
+                        if not free:
+                            continue
+                        new_base = base if side == "other" else sorted([*base, k])
+                        new_other = sorted([*other, k]) if side == "other" else other
+                        new_score = self.group_score(new_base, new_other)
+                        own_terms = (self.other if side == "other" else self.base).terms[k]
+                        opposite = frozenset().union(
+                            *(
+                                (self.base.terms[i] for i in base)
+                                if side == "other"
+                                else (self.other.terms[j] for j in other)
+                            )
+                        )
+                        already = frozenset().union(
+                            *(
+                                (self.other.terms[j] for j in other)
+                                if side == "other"
+                                else (self.base.terms[i] for i in base)
+                            )
+                        )
+                        novel = self._covered(own_terms - already, opposite)
+                        if novel >= 0.5 and new_score > score + 0.02:
+                            base, other, score = new_base, new_other, new_score
+                            self.groups[index] = (base, other, score)
+                            if side == "other":
+                                self.other_link[k] = index
+                            else:
+                                self.base_link[k] = index
+                            changed = True
+
+    def result(self) -> tuple[Group, ...]:
+        groups = [
+            Group(tuple(sorted(base)), tuple(sorted(other)), round(score, 4))
+            for base, other, score in self.groups
+        ]
+        return tuple(sorted(groups, key=lambda group: (group.base[0], group.other[0])))
+
+
+def increasing_subsequence(values: Sequence[int]) -> list[int]:
+    """Positions of a longest strictly increasing subsequence of ``values`` (patience sort)."""
+    tails: list[int] = []
+    tail_positions: list[int] = []
+    previous = [-1] * len(values)
+    for position, value in enumerate(values):
+        slot = bisect.bisect_left(tails, value)
+        if slot:
+            previous[position] = tail_positions[slot - 1]
+        if slot == len(tails):
+            tails.append(value)
+            tail_positions.append(position)
+        else:
+            tails[slot] = value
+            tail_positions[slot] = position
+    result: list[int] = []
+    position = tail_positions[-1] if tail_positions else -1
+    while position >= 0:
+        result.append(position)
+        position = previous[position]
+    return result[::-1]
+
+
+def align(base: Features, other: Features, weights: TermWeights) -> tuple[Group, ...]:
+    """Groups of base and other sentences that carry the same content, in base order."""
+    aligner = _Aligner(base, other, weights)
+    scored = aligner.candidates()
+    aligner.anchors(scored)
+    aligner.fill_in_order(scored)
+    aligner.merge_unlinked(scored)
+    aligner.grow()
+    return aligner.result()

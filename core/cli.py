@@ -1,0 +1,179 @@
+"""The ``wirediff`` command: ``wirediff report FILE...`` writes a report, ``wirediff FILE...``
+opens the terminal app. Errors print one line naming the file and exit 2, never a traceback.
+
+The report path imports neither Textual nor the app, so it starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import WirediffError
+from .reports import EXTENSIONS, RENDERERS
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+_DESCRIPTION = """\
+Compare versions of one news story sentence by sentence: what each version kept, reworded,
+moved, added and dropped, with altered quotes, changed numbers, names and attribution flagged.
+
+  wirediff                       open the app on the bundled sample story
+  wirediff A.txt B.html C.md     open the app on your versions (a folder works too)
+  wirediff report A B -o out.json   write a report (json, txt, html, md, csv)
+"""
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="versions of the story: text, Markdown or HTML files, folders, or - for stdin "
+        "(default: the bundled sample story)",
+    )
+    parser.add_argument(
+        "--base",
+        default="0",
+        metavar="PATH|INDEX|auto",
+        help="the version the others are compared with: a path, an index from 0, or auto "
+        "(the version the others share most content with, the likely wire original); "
+        "default: the first",
+    )
+    parser.add_argument(
+        "--all-pairs",
+        action="store_true",
+        help="compare every pair of versions, not only each one with the base",
+    )
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wirediff",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Run 'wirediff report --help' for the report options.",
+    )
+    parser.add_argument("--version", action="version", version=f"wirediff {__version__}")
+    _add_common(parser)
+    return parser
+
+
+def _report_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wirediff report",
+        description="Write a report comparing versions of one story.",
+    )
+    _add_common(parser)
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=sorted(RENDERERS),
+        default=None,
+        help="report format (default: from the -o file's extension, else txt)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="file to write (default: standard output)",
+    )
+    return parser
+
+
+def _inputs(files: Sequence[str]) -> list[str]:
+    from .load import bundled_seeds
+
+    return list(files) if files else bundled_seeds()
+
+
+def _format_for(output: str | None, requested: str | None) -> str:
+    if requested:
+        return requested
+    if output:
+        suffix = os.path.splitext(output)[1].lower()
+        for name, extension in EXTENSIONS.items():
+            if suffix == extension:
+                return name
+    return "txt"
+
+
+def _collate(files: Sequence[str], base: str, all_pairs: bool):  # type: ignore[no-untyped-def]
+    from .collate import collate
+    from .load import load_documents
+
+    documents = load_documents(_inputs(files))
+    return collate(documents, base=base, all_pairs=all_pairs)
+
+
+def run_report(argv: Sequence[str]) -> int:
+    """``wirediff report``: write the report and return the exit code."""
+    args = _report_parser().parse_args(argv)
+    format_name = _format_for(args.output, args.format)
+    collation = _collate(args.files, args.base, args.all_pairs)
+    from .reports import render
+
+    text = render(collation, format_name, __version__)
+    write_output(text, args.output)
+    return EXIT_OK
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write ``text`` to the file ``output``, or to standard output."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise WirediffError(f"{output}: cannot write ({error.strerror or error})") from None
+
+
+def run_app(argv: Sequence[str]) -> int:
+    """``wirediff FILE...``: open the terminal app (or print the text report without a terminal)."""
+    args = _app_parser().parse_args(argv)
+    files = _inputs(args.files)
+    if not sys.stdout.isatty() or not sys.stdin.isatty() or "-" in files:
+        collation = _collate(files, args.base, args.all_pairs)
+        from .reports import render
+
+        write_output(render(collation, "txt", __version__), None)
+        return EXIT_OK
+    try:
+        from wirediff.tui.app import run as run_tui
+    except ImportError:  # the app is optional for the engine
+        collation = _collate(files, args.base, args.all_pairs)
+        from .reports import render
+
+        write_output(render(collation, "txt", __version__), None)
+        return EXIT_OK
+    return run_tui(files, base=args.base, all_pairs=args.all_pairs)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``wirediff`` console script."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if arguments and arguments[0] == "report":
+            return run_report(arguments[1:])
+        return run_app(arguments)
+    except WirediffError as error:
+        print(f"wirediff: {error.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. piped into head): not an error worth a traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

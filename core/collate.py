@@ -1,0 +1,111 @@
+"""Compare many versions: pick the base, align every other version with it, fill the matrix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .align import Features, Group, TermWeights, align
+from .diff import body_share, compare
+from .errors import WirediffError
+from .model import Collation, Comparison, Document
+
+Progress = Callable[[int, int], None]
+"""Called with (comparisons done, comparisons in all) as the work goes on."""
+
+
+def resolve_base(base: int | str | None, documents: Sequence[Document]) -> int | None:
+    """The index named by ``--base``: an index, a path, or ``auto`` (``None``)."""
+    if base is None or base == "auto":
+        return None
+    if isinstance(base, int) or (isinstance(base, str) and base.lstrip("-").isdigit()):
+        index = int(base)
+        if not 0 <= index < len(documents):
+            raise WirediffError(
+                f"--base {base}: no such document (there are {len(documents)}, numbered from 0)"
+            )
+        return index
+    for index, document in enumerate(documents):
+        if document.path == base or document.name == base:
+            return index
+    raise WirediffError(f"--base {base}: not one of the documents given")
+
+
+def collate(
+    documents: Sequence[Document],
+    base: int | str | None = 0,
+    all_pairs: bool = False,
+    progress: Progress | None = None,
+) -> Collation:
+    """Align every document with the base (or every pair) and measure how much they share.
+
+    ``base`` is an index, a path, or ``"auto"``/``None`` to pick the version the others share the
+    most content with (the likely wire original).
+    """
+    documents = tuple(documents)
+    if len(documents) < 2:
+        raise WirediffError("need at least two documents to compare")
+    features = [Features.of(document) for document in documents]
+    weights = TermWeights(features)
+    count = len(documents)
+    pairs = [(i, j) for i in range(count) for j in range(count) if i < j]
+    done = 0
+
+    def report_progress() -> None:
+        if progress is not None:
+            progress(done, len(pairs))
+
+    aligned: dict[tuple[int, int], tuple[Group, ...]] = {}
+    for i, j in pairs:
+        report_progress()
+        aligned[(i, j)] = align(features[i], features[j], weights)
+        done += 1
+    report_progress()
+
+    def groups(i: int, j: int) -> tuple[Group, ...]:
+        if (i, j) in aligned:
+            return aligned[(i, j)]
+        return tuple(
+            sorted(
+                (Group(g.other, g.base, g.score) for g in aligned[(j, i)]),
+                key=lambda g: (g.base[0], g.other[0]),
+            )
+        )
+
+    matrix = [[1.0] * count for _ in range(count)]
+    for i, j in pairs:
+        forward = compare_shares(documents[i], documents[j], aligned[(i, j)])
+        matrix[i][j], matrix[j][i] = forward
+
+    base_index = resolve_base(base, documents)
+    guessed = base_index is None
+    if base_index is None:
+        base_index = max(
+            range(count),
+            key=lambda k: (sum(matrix[other][k] for other in range(count) if other != k), -k),
+        )
+    if all_pairs:
+        ordered = [(base_index, j) for j in range(count) if j != base_index] + [
+            (i, j) for i in range(count) for j in range(count)
+            if i < j and base_index not in (i, j)
+        ]
+    else:
+        ordered = [(base_index, j) for j in range(count) if j != base_index]
+    comparisons: list[Comparison] = [
+        compare(i, j, documents[i], documents[j], groups(i, j)) for i, j in ordered
+    ]
+    return Collation(
+        documents=documents,
+        base=base_index,
+        base_is_guess=guessed,
+        comparisons=tuple(comparisons),
+        matrix=tuple(tuple(round(value, 4) for value in row) for row in matrix),
+    )
+
+
+def compare_shares(
+    first: Document, second: Document, groups: Sequence[Group]
+) -> tuple[float, float]:
+    """Share of each document's body text that has a counterpart in the other."""
+    linked_first = {i for group in groups for i in group.base}
+    linked_second = {j for group in groups for j in group.other}
+    return body_share(first, linked_first), body_share(second, linked_second)

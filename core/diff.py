@@ -1,0 +1,194 @@
+"""Mark what changed between two aligned versions: kinds, moves, word edits and flags."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from .align import Group, increasing_subsequence
+from .flags import (
+    attribution_flag,
+    name_flag,
+    number_flag,
+    quotations,
+    quote_flags,
+    quote_words,
+)
+from .model import Comparison, Document, Edit, Flag, Kind, Link
+from .words import normalize, tokens
+
+_FLAG_ORDER = tuple(Flag)
+
+
+def _group_text(document: Document, indexes: Sequence[int]) -> str:
+    return " ".join(document.sentences[i].text for i in indexes)
+
+
+def word_edits(
+    base: Document, base_indexes: Sequence[int], other: Document, other_indexes: Sequence[int]
+) -> tuple[Edit, ...]:
+    """Word-level insertions, deletions and replacements from the base side to the other."""
+    base_tokens = [
+        token
+        for i in base_indexes
+        for token in tokens(base.sentences[i].text, base.sentences[i].start)
+    ]
+    other_tokens = [
+        token
+        for j in other_indexes
+        for token in tokens(other.sentences[j].text, other.sentences[j].start)
+    ]
+    matcher = SequenceMatcher(
+        None,
+        [normalize(token) for _, _, token in base_tokens],
+        [normalize(token) for _, _, token in other_tokens],
+        autojunk=False,
+    )
+    edits: list[Edit] = []
+    for op, b1, b2, o1, o2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        base_span = _span(base_tokens, b1, b2)
+        other_span = _span(other_tokens, o1, o2)
+        edits.append(
+            Edit(
+                op=op,
+                base=base.text[base_span[0] : base_span[1]],
+                other=other.text[other_span[0] : other_span[1]],
+                base_span=base_span,
+                other_span=other_span,
+            )
+        )
+    return tuple(edits)
+
+
+def _span(token_list: Sequence[tuple[int, int, str]], first: int, last: int) -> tuple[int, int]:
+    """Text span of tokens ``first:last``; an empty range sits where the tokens would go."""
+    if first < last:
+        return token_list[first][0], token_list[last - 1][1]
+    if first < len(token_list):
+        position = token_list[first][0]
+    elif token_list:
+        position = token_list[-1][1]
+    else:
+        position = 0
+    return position, position
+
+
+def link_flags(
+    base: Document,
+    base_indexes: Sequence[int],
+    other: Document,
+    other_indexes: Sequence[int],
+    quote_spans: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]] | None = None,
+) -> tuple[Flag, ...]:
+    """The flags a journalist checks first, for one link.
+
+    ``quote_spans`` are the quotations of the two documents, when already known.
+    """
+    base_spans, other_spans = quote_spans or (quotations(base.text), quotations(other.text))
+    base_text = _group_text(base, base_indexes)
+    other_text = _group_text(other, other_indexes)
+    flags = quote_flags(
+        _quotes_in(base, base_indexes, base_spans),
+        _quotes_in(other, other_indexes, other_spans),
+        frozenset(quote_words(other_text)),
+        frozenset(quote_words(base_text)),
+    )
+    if number_flag(base_text, other_text):
+        flags.add(Flag.NUMBER_CHANGED)
+    if name_flag(base_text, other_text):
+        flags.add(Flag.NAME_CHANGED)
+    if attribution_flag(base_text, other_text):
+        flags.add(Flag.ATTRIBUTION_CHANGED)
+    return tuple(flag for flag in _FLAG_ORDER if flag in flags)
+
+
+def _quotes_in(
+    document: Document, indexes: Sequence[int], spans: Sequence[tuple[int, int]]
+) -> list[tuple[str, ...]]:
+    """Words of the quotations that fall inside the given sentences (clipped to them)."""
+    found: list[tuple[str, ...]] = []
+    for i in indexes:
+        sentence = document.sentences[i]
+        for start, end in spans:
+            if start < sentence.end and end > sentence.start:
+                clipped = document.text[max(start, sentence.start) : min(end, sentence.end)]
+                words = quote_words(clipped)
+                if words:
+                    found.append(words)
+    return found
+
+
+def moved_groups(groups: Sequence[Group]) -> set[int]:
+    """Indexes of the groups whose position breaks the base order (not in the longest chain)."""
+    order = sorted(range(len(groups)), key=lambda k: (groups[k].base[0], groups[k].other[0]))
+    in_order = increasing_subsequence([groups[k].other[0] for k in order])
+    kept = {order[position] for position in in_order}
+    return set(range(len(groups))) - kept
+
+
+def compare(
+    base_index: int,
+    other_index: int,
+    base: Document,
+    other: Document,
+    groups: Sequence[Group],
+) -> Comparison:
+    """Turn aligned groups into a Comparison with kinds, moves, edits, flags and shares."""
+    moved = moved_groups(groups)
+    quote_spans = (quotations(base.text), quotations(other.text))
+    links: list[Link] = []
+    for k, group in enumerate(groups):
+        base_text = _group_text(base, group.base)
+        other_text = _group_text(other, group.other)
+        identical = normalize(base_text) == normalize(other_text)
+        links.append(
+            Link(
+                base=group.base,
+                other=group.other,
+                kind=Kind.IDENTICAL if identical else Kind.REWORDED,
+                moved=k in moved,
+                score=1.0 if identical else min(group.score, 0.9999),
+                flags=() if identical else link_flags(base, group.base, other, group.other, quote_spans),
+                edits=() if identical else word_edits(base, group.base, other, group.other),
+            )
+        )
+    linked_base = {i for group in groups for i in group.base}
+    linked_other = {j for group in groups for j in group.other}
+    omitted = tuple(i for i in range(len(base.sentences)) if i not in linked_base)
+    added = tuple(j for j in range(len(other.sentences)) if j not in linked_other)
+    base_reused = body_share(base, linked_base)
+    other_reused = body_share(other, linked_other)
+    return Comparison(
+        base=base_index,
+        other=other_index,
+        similarity=_similarity(base, other, links),
+        base_reused=base_reused,
+        other_reused=other_reused,
+        links=tuple(links),
+        omitted=omitted,
+        added=added,
+    )
+
+
+def body_share(document: Document, linked: set[int]) -> float:
+    """Share of ``document``'s body text (not boilerplate) among the ``linked`` sentences."""
+    total = document.body_chars
+    if not total:
+        return 0.0
+    kept = sum(len(s.text) for s in document.sentences if s.counts and s.index in linked)
+    return round(kept / total, 4)
+
+
+def _similarity(base: Document, other: Document, links: Sequence[Link]) -> float:
+    """Score-weighted share of both documents' body text that is linked."""
+    total = base.body_chars + other.body_chars
+    if not total:
+        return 0.0
+    weighted = 0.0
+    for link in links:
+        chars = sum(len(base.sentences[i].text) for i in link.base)
+        chars += sum(len(other.sentences[j].text) for j in link.other)
+        weighted += link.score * chars
+    return round(weighted / total, 4)

@@ -1,0 +1,220 @@
+"""Read the versions of a story from files, folders or standard input into Documents.
+
+Plain text is decoded exactly (UTF-8, UTF-8 or UTF-16 with a byte-order mark, else cp1252 with a
+note saying so); HTML pages are reduced to their article text by jusText, keeping the headline
+and byline; Markdown is kept as written. Every problem becomes a one-line ``WirediffError`` that
+names the file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .errors import WirediffError
+from .html_text import extract_article
+from .model import Document, Role, Sentence
+from .roles import assign_roles
+from .segment import segment
+
+MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+STDIN = "-"
+
+
+def document_from_text(text: str, path: str = "<text>", source_format: str = "text") -> Document:
+    """Segment and tag ``text`` as one version of the story."""
+    segments = segment(text)
+    roles = assign_roles(text, segments)
+    sentences = tuple(
+        Sentence(index, s.start, s.end, text[s.start : s.end], role)
+        for index, (s, role) in enumerate(zip(segments, roles, strict=True))
+    )
+    return Document(
+        path=path,
+        title=_title(sentences, path),
+        text=text,
+        sentences=sentences,
+        source_format=source_format,
+    )
+
+
+def _title(sentences: Sequence[Sentence], path: str) -> str:
+    for role in (Role.HEADLINE, Role.HEADING):
+        for sentence in sentences:
+            if sentence.role is role:
+                return sentence.text.lstrip("# ").strip()
+    return Path(path).name or path
+
+
+def decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    """Decode bytes as the text they most likely are; the notes say when it was a guess."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), ()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), ()
+        except UnicodeDecodeError:
+            raise WirediffError(f"{path}: not valid UTF-16 despite its byte-order mark") from None
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16, ("decoded as UTF-16 without a byte-order mark",)
+    if b"\x00" in data:
+        raise WirediffError(f"{path}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError as error:
+        where = error.start
+    try:
+        text = data.decode("cp1252")
+        return text, (f"not valid UTF-8 (byte {where}); decoded as cp1252",)
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), (f"not valid UTF-8 (byte {where}); decoded as Latin-1",)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark shows a NUL in every other byte."""
+    sample = data[:2000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) > 0.9 * len(zeros):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return controls > max(8, len(sample) // 100)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
+        "<body" in head or "<article" in head or ("<p>" in head and "</p>" in head)
+    )
+
+
+def parse_bytes(data: bytes, path: str) -> Document:
+    """Turn the raw bytes of one version into a Document."""
+    if len(data) > MAX_BYTES:
+        raise WirediffError(
+            f"{path}: too large ({len(data) // (1024 * 1024)} MB; the limit is "
+            f"{MAX_BYTES // (1024 * 1024)} MB)"
+        )
+    text, notes = decode(data, path)
+    if _looks_binary(text):
+        raise WirediffError(f"{path}: looks like a binary file, not text")
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
+        article = extract_article(text, path)
+        document = document_from_text(article.text, path, source_format="html")
+        if article.title:
+            document = _with_title(document, article.title)
+    else:
+        source_format = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+        document = document_from_text(text, path, source_format=source_format)
+    if not any(sentence.counts for sentence in document.sentences):
+        raise WirediffError(f"{path}: empty (no text to compare)")
+    if notes:
+        document = _with_notes(document, notes)
+    return document
+
+
+def _with_title(document: Document, title: str) -> Document:
+    return Document(
+        document.path,
+        title,
+        document.text,
+        document.sentences,
+        document.source_format,
+        document.notes,
+    )
+
+
+def _with_notes(document: Document, notes: tuple[str, ...]) -> Document:
+    return Document(
+        document.path,
+        document.title,
+        document.text,
+        document.sentences,
+        document.source_format,
+        document.notes + notes,
+    )
+
+
+def _read(path: str) -> bytes:
+    if path == STDIN:
+        return sys.stdin.buffer.read(MAX_BYTES + 1)
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise WirediffError(f"{path}: no such file or directory") from None
+    except IsADirectoryError:
+        raise WirediffError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise WirediffError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise WirediffError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
+def load_document(path: str) -> Document:
+    """Load one version of the story from a file, or from standard input for ``-``."""
+    return parse_bytes(_read(path), path)
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Replace each folder by the text and HTML files in it, sorted by name."""
+    expanded: list[str] = []
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            try:
+                names = sorted(os.listdir(path))
+            except OSError as error:
+                raise WirediffError(f"{path}: cannot list folder ({error.strerror})") from None
+            files = [
+                os.path.join(path, name)
+                for name in names
+                if Path(name).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+                and os.path.isfile(os.path.join(path, name))
+            ]
+            if not files:
+                raise WirediffError(f"{path}: folder has no text, Markdown or HTML files")
+            expanded.extend(files)
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def load_documents(paths: Iterable[str]) -> tuple[Document, ...]:
+    """Load every version named by ``paths`` (files, folders, ``-``); at least two are needed."""
+    expanded = expand_paths(paths)
+    if expanded.count(STDIN) > 1:
+        raise WirediffError("-: standard input can be read only once")
+    documents = tuple(load_document(path) for path in expanded)
+    if len(documents) < 2:
+        named = documents[0].path if documents else "no input"
+        raise WirediffError(f"{named}: need at least two documents to compare, got {len(documents)}")
+    return documents
+
+
+def bundled_seeds() -> list[str]:
+    """Paths of the five sample versions that ship with wirediff."""
+    from importlib import resources
+
+    folder = resources.files("wirediff.seeds")
+    return sorted(
+        str(entry)
+        for entry in folder.iterdir()
+        if entry.name.endswith(".txt") and entry.is_file()
+    )

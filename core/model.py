@@ -1,0 +1,172 @@
+"""The values wirediff computes: documents, sentences, links and comparisons.
+
+Every value is a frozen dataclass holding tuples, so results can be shared between threads
+and cached. Offsets are half-open character offsets into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What a segment is on the page."""
+
+    HEADLINE = "headline"
+    HEADING = "heading"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    BODY = "body"
+    BOILERPLATE = "boilerplate"
+
+
+class Kind(StrEnum):
+    """How a linked group of sentences differs between the two versions."""
+
+    IDENTICAL = "identical"
+    REWORDED = "reworded"
+
+
+class Flag(StrEnum):
+    """The changes a journalist checks first."""
+
+    QUOTE_ALTERED = "quote_altered"
+    QUOTE_DROPPED = "quote_dropped"
+    NUMBER_CHANGED = "number_changed"
+    NAME_CHANGED = "name_changed"
+    ATTRIBUTION_CHANGED = "attribution_changed"
+
+
+FLAG_LABELS: dict[Flag, str] = {
+    Flag.QUOTE_ALTERED: "quote altered",
+    Flag.QUOTE_DROPPED: "quote dropped",
+    Flag.NUMBER_CHANGED: "number changed",
+    Flag.NAME_CHANGED: "name changed",
+    Flag.ATTRIBUTION_CHANGED: "attribution changed",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One segment of a document: ``document.text[start:end] == text``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    role: Role = Role.BODY
+
+    @property
+    def counts(self) -> bool:
+        """Whether the sentence counts towards similarity and additions (not page furniture)."""
+        return self.role is not Role.BOILERPLATE
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One version of the story, decoded and segmented."""
+
+    path: str
+    """The path as given on the command line, or ``-`` for standard input."""
+    title: str
+    """The headline if one was found, else the file name."""
+    text: str
+    """The decoded text (for HTML: the extracted article text) the offsets refer to."""
+    sentences: tuple[Sentence, ...]
+    source_format: str = "text"
+    """``text``, ``markdown`` or ``html``."""
+    notes: tuple[str, ...] = ()
+    """Things the loader wants the user to know, e.g. a fallback encoding."""
+
+    @property
+    def name(self) -> str:
+        """The file name without its folders."""
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1] or self.path
+
+    @property
+    def body_chars(self) -> int:
+        """Characters of text that count (everything but boilerplate)."""
+        return sum(len(s.text) for s in self.sentences if s.counts)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One word-level change inside a reworded link.
+
+    Spans are offsets into the base and other document texts; an insertion has an empty base
+    span placed where the words would go, a deletion an empty other span.
+    """
+
+    op: str
+    """``insert``, ``delete`` or ``replace``."""
+    base: str
+    other: str
+    base_span: tuple[int, int]
+    other_span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A group of base sentences and the group of other sentences that carry the same content."""
+
+    base: tuple[int, ...]
+    other: tuple[int, ...]
+    kind: Kind
+    moved: bool
+    score: float
+    flags: tuple[Flag, ...] = ()
+    edits: tuple[Edit, ...] = ()
+
+    @property
+    def is_change(self) -> bool:
+        """Whether a reader would want to look at this link."""
+        return self.kind is not Kind.IDENTICAL or self.moved or bool(self.flags)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The alignment of one document (``other``) against another (``base``)."""
+
+    base: int
+    other: int
+    similarity: float
+    """Score-weighted share of both documents' body text that is linked (0-1)."""
+    base_reused: float
+    """Share of the base's body text that has a counterpart in the other."""
+    other_reused: float
+    """Share of the other's body text that has a counterpart in the base."""
+    links: tuple[Link, ...]
+    omitted: tuple[int, ...]
+    """Base sentences with no counterpart."""
+    added: tuple[int, ...]
+    """Other sentences with no counterpart."""
+
+    def link_of_base(self) -> dict[int, Link]:
+        """Map each linked base sentence to its link."""
+        return {i: link for link in self.links for i in link.base}
+
+    def link_of_other(self) -> dict[int, Link]:
+        """Map each linked other sentence to its link."""
+        return {j: link for link in self.links for j in link.other}
+
+
+@dataclass(frozen=True, slots=True)
+class Collation:
+    """Everything wirediff computed for a set of documents."""
+
+    documents: tuple[Document, ...]
+    base: int
+    """Index of the base document."""
+    base_is_guess: bool
+    """True when the base was picked by ``--base auto`` (the likely wire original)."""
+    comparisons: tuple[Comparison, ...]
+    matrix: tuple[tuple[float, ...], ...]
+    """``matrix[i][j]``: share of document i's body text with a counterpart in document j."""
+
+    def comparison(self, base: int, other: int) -> Comparison | None:
+        """The comparison of ``other`` against ``base``, if it was computed."""
+        for comparison in self.comparisons:
+            if comparison.base == base and comparison.other == other:
+                return comparison
+        return None

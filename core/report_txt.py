@@ -1,0 +1,91 @@
+"""A plain-text report for a terminal or a pipe."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .model import FLAG_LABELS, Collation, Comparison, Document, Link
+
+WIDTH = 100
+
+
+def _quote(text: str, prefix: str) -> list[str]:
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=prefix, subsequent_indent=" " * len(prefix)
+    ) or [prefix]
+
+
+def _link_lines(link: Link, base: Document, other: Document) -> list[str]:
+    kind = link.kind.value + (", moved" if link.moved else "")
+    flags = ", ".join(FLAG_LABELS[flag] for flag in link.flags)
+    where = f"base {_numbers(link.base)} -> other {_numbers(link.other)}"
+    lines = [f"  ~ {kind} ({where}, score {link.score:.2f})" + (f"  [{flags}]" if flags else "")]
+    lines += _quote(" ".join(base.sentences[i].text for i in link.base), "      - ")
+    lines += _quote(" ".join(other.sentences[j].text for j in link.other), "      + ")
+    for edit in link.edits:
+        if edit.op == "replace":
+            lines.append(f"        {edit.base!r} -> {edit.other!r}")
+        elif edit.op == "delete":
+            lines.append(f"        deleted {edit.base!r}")
+        else:
+            lines.append(f"        inserted {edit.other!r}")
+    return lines
+
+
+def _numbers(indexes: tuple[int, ...]) -> str:
+    return ",".join(str(i + 1) for i in indexes)
+
+
+def _comparison_lines(collation: Collation, comparison: Comparison) -> list[str]:
+    base = collation.documents[comparison.base]
+    other = collation.documents[comparison.other]
+    identical = sum(1 for link in comparison.links if not link.is_change)
+    changed = [link for link in comparison.links if link.is_change]
+    omitted = [i for i in comparison.omitted if base.sentences[i].counts]
+    added = [j for j in comparison.added if other.sentences[j].counts]
+    lines = [
+        "",
+        f"== {base.name}  vs  {other.name}",
+        f"   similarity {comparison.similarity:.0%}; reuses {comparison.base_reused:.0%} of the "
+        f"base's text; {identical} identical, {len(changed)} changed, {len(omitted)} omitted, "
+        f"{len(added)} added",
+    ]
+    flagged = [link for link in changed if link.flags]
+    unflagged = [link for link in changed if not link.flags]
+    if flagged:
+        lines += ["", " Flagged"]
+        for link in flagged:
+            lines += _link_lines(link, base, other)
+    if unflagged:
+        lines += ["", " Reworded or moved"]
+        for link in unflagged:
+            lines += _link_lines(link, base, other)
+    if omitted:
+        lines += ["", " Omitted from the other version"]
+        for i in omitted:
+            lines += _quote(base.sentences[i].text, f"  - {i + 1}: ")
+    if added:
+        lines += ["", " Added by the other version"]
+        for j in added:
+            lines += _quote(other.sentences[j].text, f"  + {j + 1}: ")
+    return lines
+
+
+def render_txt(collation: Collation, version: str) -> str:
+    """The whole report as plain text."""
+    lines = [f"wirediff {version}: {len(collation.documents)} versions", ""]
+    for index, document in enumerate(collation.documents):
+        mark = "base" if index == collation.base else f"{index:>4}"
+        guess = " (likely wire original)" if index == collation.base and collation.base_is_guess else ""
+        lines.append(f" [{mark}] {document.path}{guess}")
+        lines.append(f"        {document.title}")
+        for note in document.notes:
+            lines.append(f"        note: {note}")
+    lines += ["", " Similarity matrix (share of row's text found in column)"]
+    header = "        " + "".join(f"{k:>7}" for k in range(len(collation.documents)))
+    lines.append(header)
+    for k, row in enumerate(collation.matrix):
+        lines.append(f"  {k:>4}  " + "".join(f"{value:>7.0%}" for value in row))
+    for comparison in collation.comparisons:
+        lines += _comparison_lines(collation, comparison)
+    return "\n".join(lines) + "\n"

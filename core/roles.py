@@ -1,0 +1,106 @@
+"""Tag each segment with its role on the page: headline, heading, byline, dateline, body, boilerplate.
+
+Boilerplate is page furniture that is not the story ("Read more »", "Similar News:" and the
+teasers under it, tag lists, "Today : Feb 24, 2025"). It is kept and shown, but does not count as
+an addition or against similarity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .model import Role
+from .segment import Segment
+
+_FURNITURE_ZONE = re.compile(
+    r"^\s*(similar news|related (news|articles|stories|posts|content|coverage)|"
+    r"more (news|stories|from)|you (may|might) also (like|read)|recommended( for you| stories)?|"
+    r"most (read|popular|viewed)|trending( now)?|also read|read next|latest stories)\b",
+    re.IGNORECASE,
+)
+_FURNITURE_LINE = re.compile(
+    r"^\s*(read more\b|continue reading|advertisement$|sponsored\b|share (this|on)\b|"
+    r"follow us\b|sign up\b|subscribe\b|click here\b|copyright\b|\u00a9|all rights reserved|"
+    r"today\s*:|tags?\s*:|topics?\s*:|filed under\b|photo\s*:|image\s*:|"
+    r"home\s*[|>\u203a\u00bb]|skip to\b)",
+    re.IGNORECASE,
+)
+_NEWS_LABEL = re.compile(r"\b(latest news|headlines|breaking news|top stories|news feed)\b", re.I)
+_BYLINE = re.compile(
+    r"^\s*((by|written by|reporting by|words by)\s+[A-Z]"
+    r"|.{0,60}\b(published|updated|posted)\b.{0,40}\d)",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
+    r"sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
+)
+_DATE_LINE = re.compile(
+    r"^\s*((mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?("
+    r"\d{1,2}(st|nd|rd|th)?\s+" + _MONTH + r",?\s+\d{4}"
+    r"|" + _MONTH + r"\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"([\s,|]+\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"""[.!?]['"\u2019\u201d)\]]*\s*$""")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+
+
+def _is_tag_list(line: str) -> bool:
+    """A run of capitalised keywords with no function words: "Trade Defense Security"."""
+    words = _WORD.findall(line)
+    return len(words) >= 3 and all(word[0].isupper() for word in words)
+
+
+def _line_role(line: str, *, seen_title: bool, seen_body: bool) -> Role:
+    """Role of a one-segment line that has no sentence-final punctuation."""
+    words = _WORD.findall(line)
+    if _FURNITURE_LINE.search(line) or _NEWS_LABEL.search(line):
+        return Role.BOILERPLATE
+    if _BYLINE.search(line) and len(line) <= 160:
+        return Role.BYLINE
+    if _DATE_LINE.match(line):
+        return Role.DATELINE
+    if seen_body and _is_tag_list(line):
+        return Role.BOILERPLATE
+    if not seen_title and not seen_body:
+        if len(words) <= 2:
+            return Role.BOILERPLATE  # a section label over the headline: "Politics"
+        return Role.HEADLINE
+    if len(words) > 25:
+        return Role.BODY
+    return Role.HEADING
+
+
+def assign_roles(text: str, segments: Sequence[Segment]) -> tuple[Role, ...]:
+    """The role of each segment, in order."""
+    by_block: dict[int, list[int]] = {}
+    for position, segment in enumerate(segments):
+        by_block.setdefault(segment.block, []).append(position)
+
+    roles: list[Role] = [Role.BODY] * len(segments)
+    seen_title = seen_body = in_furniture = False
+    for positions in by_block.values():
+        first, last = segments[positions[0]], segments[positions[-1]]
+        block_text = text[first.start : last.end]
+        if in_furniture or _FURNITURE_ZONE.match(block_text):
+            in_furniture = True
+            for position in positions:
+                roles[position] = Role.BOILERPLATE
+            continue
+        if len(positions) == 1 and not _TERMINAL.search(block_text):
+            role = _line_role(block_text, seen_title=seen_title, seen_body=seen_body)
+            roles[positions[0]] = role
+            seen_title = seen_title or role is Role.HEADLINE
+            seen_body = seen_body or role is Role.BODY
+            continue
+        if _FURNITURE_LINE.match(block_text) and len(block_text) < 120:
+            for position in positions:
+                roles[position] = Role.BOILERPLATE
+            continue
+        for position in positions:
+            roles[position] = Role.DATELINE if segments[position].dateline else Role.BODY
+        seen_body = True
+    return tuple(roles)

@@ -1,0 +1,249 @@
+"""Split a text into sentences with exact character offsets, offline.
+
+nltk's Punkt decides the hard cases (abbreviations, initials, ellipses), built from parameters
+wirediff ships (``data/abbreviations.txt``, ``data/sentence_starters.txt``) so that no data is
+downloaded and every machine splits the same way. Around it, rules for what wire copy looks like
+in the wild: lines and paragraphs, a missing space after a full stop ("parliament.Trump"), quote
+marks glued to the next sentence ("Japan.'The goal"), curly quotes, and datelines.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+# Curly and angle quotes map to straight ones of the same length, so offsets stay valid.
+_QUOTE_TABLE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_TERMINAL = re.compile(r"""[.!?:;]['")\]]*$|[.!?]['"]\S{0,2}$""")
+
+# "parliament.Trump", "told AFP.One", "Japan.'The goal": a sentence end glued to the next one.
+_GLUED = re.compile(r"""(?<=[A-Za-z]{2})[.!?](?=(['"])?[A-Z][a-z])""")
+
+_AGENCY = (
+    r"AFP|AP|Reuters|APP|PA|dpa|DPA|Xinhua|UPI|IANS|PTI|ANI|Kyodo|Yonhap|EFE|ANSA|Bernama|"
+    r"CNN|BBC|Bloomberg|News|Agence|Press"
+)
+_DATELINE_PAREN = re.compile(
+    r"[A-Z][A-Za-z.' -]{1,40}?,?[ \t]*\((?=[^()]{0,100}\))"
+    r"(?=[^()]*(?:" + _AGENCY + r"|\d{4}))[^()]{1,100}\)(?:[ \t]*[-\u2013\u2014]{1,2})?"
+)
+_DATELINE_CAPS = re.compile(
+    r"[A-Z][A-Z.' ]{2,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?"
+    r"(?:[ \t]*\((?:" + _AGENCY + r")\))?[ \t]*[-\u2013\u2014]{1,2}(?=[ \t]+\S)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence span and the paragraph (block) it sits in."""
+
+    start: int
+    end: int
+    block: int
+    """Index of the line or paragraph the segment belongs to."""
+    dateline: bool = False
+    """True for a dateline cut off the front of a paragraph ("TOKYO (AFP) -")."""
+
+
+def _read_list(name: str) -> frozenset[str]:
+    text = resources.files("wirediff.core.data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@functools.cache
+def _tokenizer() -> PunktSentenceTokenizer:
+    """Punkt built from wirediff's own parameters; nothing is loaded from nltk_data."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(_read_list("abbreviations.txt"))
+    params.sent_starters = set(_read_list("sentence_starters.txt"))
+    return PunktSentenceTokenizer(params)
+
+
+def normalize_quotes(text: str) -> str:
+    """Replace curly and angle quotes with straight ones; the length never changes."""
+    return text.translate(_QUOTE_TABLE)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Whether single newlines look like line wrapping inside sentences (e-mail style)."""
+    long_lines = [line.strip() for line in lines if len(line.strip()) >= 40]
+    if len(long_lines) < 4:
+        return False
+    open_ended = sum(1 for line in long_lines if not _TERMINAL.search(line))
+    return open_ended / len(long_lines) > 0.5
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraphs or lines of ``text`` as stripped, non-empty spans."""
+    paragraphs: list[tuple[int, int]] = []
+    position = 0
+    for match in _BLANK_LINE.finditer(text):
+        paragraphs.append((position, match.start()))
+        position = match.end()
+    paragraphs.append((position, len(text)))
+
+    wrapped = _is_hard_wrapped(text.split("\n"))
+    spans: list[tuple[int, int]] = []
+    for start, end in paragraphs:
+        if wrapped:
+            pieces = [(start, end)]
+        else:
+            pieces = []
+            line_start = start
+            for index in range(start, end):
+                if text[index] == "\n":
+                    pieces.append((line_start, index))
+                    line_start = index + 1
+            pieces.append((line_start, end))
+        for piece_start, piece_end in pieces:
+            piece_start, piece_end = _strip(text, piece_start, piece_end)
+            if piece_start < piece_end:
+                spans.append((piece_start, piece_end))
+    return _join_continuations(text, spans)
+
+
+def _join_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a line to the previous one when it plainly continues it (starts in lower case)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            previous_start, previous_end = joined[-1]
+            gap = text[previous_end:start]
+            continues = text[start].islower() and not _TERMINAL.search(
+                text[previous_start:previous_end]
+            )
+            if continues and "\n\n" not in gap.replace("\r", ""):
+                joined[-1] = (previous_start, end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _quote_is_open(normalized: str, start: int, end: int, quote: str) -> bool:
+    """Whether a ``quote`` mark opened in ``normalized[start:end]`` is still open at ``end``."""
+    depth = 0
+    for index in range(start, end):
+        if normalized[index] != quote:
+            continue
+        before = normalized[index - 1] if index > start else " "
+        after = normalized[index + 1] if index + 1 < len(normalized) else " "
+        if quote == "'" and before.isalnum() and after.isalnum():
+            continue  # an apostrophe: That's, Trump's
+        if before.isspace() or before in "([{-\u2014\u2013/":
+            depth = 1
+        elif depth:
+            depth = 0
+        elif quote == '"':
+            depth = 1
+    return depth == 1
+
+
+def _glued_cuts(normalized: str, start: int, end: int) -> list[int]:
+    """Cut points where a sentence end has no space before the next sentence."""
+    cuts: list[int] = []
+    piece_start = start
+    for match in _GLUED.finditer(normalized, start, end):
+        word_start = match.start()
+        while word_start > start and not normalized[word_start - 1].isspace():
+            word_start -= 1
+        word = normalized[word_start : match.start()]
+        if any(mark in word for mark in "./@:") or word.lower() in _LOWER_ABBREVIATIONS():
+            continue  # a URL, an e-mail address or a dotted abbreviation, not a sentence end
+        cut = match.end()
+        quote = match.group(1)
+        if quote and _quote_is_open(normalized, piece_start, match.start(), quote):
+            cut += 1  # the quote closes this sentence: "sticky.'Trump's imposition"
+        cuts.append(cut)
+        piece_start = cut
+    return cuts
+
+
+@functools.cache
+def _LOWER_ABBREVIATIONS() -> frozenset[str]:  # noqa: N802 - a cached constant
+    return _read_list("abbreviations.txt")
+
+
+def _dateline_end(text: str, start: int, end: int) -> int | None:
+    """End of a dateline at the start of a paragraph, if there is one and text follows it."""
+    for pattern in (_DATELINE_PAREN, _DATELINE_CAPS):
+        match = pattern.match(text, start, end)
+        if match and match.end() < end and text[match.end() :].strip():
+            return match.end()
+    return None
+
+
+def _punkt_spans(normalized: str, start: int, end: int) -> list[tuple[int, int]]:
+    piece = normalized[start:end]
+    spans = [(start + s, start + e) for s, e in _tokenizer().span_tokenize(piece)]
+    merged: list[tuple[int, int]] = []
+    for span_start, span_end in spans:
+        # Punkt always breaks after ? and !: '"Is it?" she asked.' is one sentence.
+        if merged and normalized[span_start].islower():
+            merged[-1] = (merged[-1][0], span_end)
+        else:
+            merged.append((span_start, span_end))
+    return merged
+
+
+def segment(text: str) -> tuple[Segment, ...]:
+    """Split ``text`` into sentence segments.
+
+    Segments are in order, do not overlap, and together cover every non-space character;
+    ``text[s.start:s.end]`` is the sentence exactly as written.
+
+    >>> [text for s in segment("He left.Trump said no.") for text in ["He left.Trump said no."[s.start:s.end]]]
+    ['He left.', 'Trump said no.']
+    """
+    normalized = normalize_quotes(text)
+    segments: list[Segment] = []
+    for block_index, (block_start, block_end) in enumerate(blocks(text)):
+        position = block_start
+        dateline_end = _dateline_end(normalized, block_start, block_end)
+        if dateline_end is not None:
+            cut_start, cut_end = _strip(text, block_start, dateline_end)
+            segments.append(Segment(cut_start, cut_end, block_index, dateline=True))
+            position = dateline_end
+        cuts = [*_glued_cuts(normalized, position, block_end), block_end]
+        for cut in cuts:
+            piece_start, piece_end = _strip(text, position, cut)
+            if piece_start < piece_end:
+                for span_start, span_end in _punkt_spans(normalized, piece_start, piece_end):
+                    span_start, span_end = _strip(text, span_start, span_end)
+                    if span_start < span_end:
+                        segments.append(Segment(span_start, span_end, block_index))
+            position = cut
+    return tuple(segments)

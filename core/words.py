@@ -1,0 +1,154 @@
+"""Words of a sentence: tokens with offsets, normal forms, and the content terms alignment weighs.
+
+Content terms are stems of the words that carry meaning (no function words), with spelling
+variants, common news paraphrases and names of countries folded together, and numbers in one
+canonical form ("54,000" and "54000" are the same term).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from .segment import normalize_quotes
+
+# A token is a number (with its separators), a word (with inner apostrophes and hyphens), or
+# any other single non-space character.
+_TOKEN = re.compile(
+    r"[$\u00a3\u20ac\u00a5]?\d(?:[\d,]*\d)?(?:\.\d+)?%?"
+    r"|[^\W\d_]+(?:['\u2019][^\W\d_]+)*"
+    r"|\S",
+)
+_WORD = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?|[^\W\d_]+")
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2015": "-"})
+_SPACE = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"\"s\b")
+_DOUBLE_HYPHEN = re.compile(r"\s*-{2,}\s*|\s+-\s+")
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can cannot could couldn't did didn't do does doesn't
+    doing don't down during each few for from further had hadn't has hasn't have haven't having he
+    he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if
+    in into is isn't it it's its itself let's me more most mustn't my myself no nor not of off on
+    once only or other ought our ours ourselves out over own same shan't she she'd she'll she's
+    should shouldn't so some such than that that's the their theirs them themselves then there
+    there's these they they'd they'll they're they've this those through to too under until up
+    very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's
+    which while who who's whom why why's will with won't would wouldn't you you'd you'll you're
+    you've your yours yourself yourselves s t just now may might must shall also yet still even
+    one two such well within upon via per whether though although however notably additionally
+    furthermore meanwhile moreover""".split()
+)
+
+# Spellings and phrasings that mean the same; the first word of a group is its canonical form.
+_SYNONYM_GROUPS = (
+    "say said says saying told tell tells stated remarked noted affirmed added explained",
+    "reduce reduced reduces reducing reduction reductions cut cuts cutting lower lowered "
+    "slash slashed decrease decreased curb curbed",
+    "increase increased increases increasing raise raised raises boost boosted boosts "
+    "hike hiked rise rose risen grow grew",
+    "buy bought buys buying purchase purchases purchased purchasing",
+    "expect expected expects expecting anticipate anticipated anticipates",
+    "discuss discussed discusses discussing discussion discussions talks",
+    "country countries nation nations",
+    "goal goals aim aims aimed intention intentions intent intend intends objective",
+    "leave leaves left leaving depart departed departs embark embarked heads headed",
+    "propose proposed proposes proposing suggest suggested suggests",
+    "emphasize emphasized emphasizes emphasise emphasised underscore underscored "
+    "underscores stress stressed highlight highlighted highlights",
+    "importance significance",
+    "important significant",
+    "pledge pledged pledges vow vowed vows promise promised promises",
+    "build builds built cultivate cultivated foster fostered fosters",
+    "uproar controversy outrage furore furor",
+    "poor scarce",
+    "troops soldiers personnel",
+    "help helps helped assist assisted aid aided",
+    "show shows showed shown demonstrate demonstrated demonstrates",
+    "begin began begins start started starts launch launched launches initiate initiated",
+    "need needs needed require required requires",
+    "top leading biggest largest",
+    "defense defence",
+    "favor favour",
+    "honor honour",
+    "labor labour",
+    "center centre",
+    "program programme",
+    "organization organisation",
+    "realize realise",
+    "recognize recognise",
+    "prioritize prioritise",
+    "meet meets met meeting",
+)
+_SYNONYMS: dict[str, str] = {
+    word: group.split()[0] for group in _SYNONYM_GROUPS for word in group.split()
+}
+
+# Names written several ways; applied to lower-cased text before tokenising.
+_ALIASES = (
+    (re.compile(r"\bu\.\s?s\.(\s?a\.)?|\bunited states( of america)?\b|\busa\b"), " us "),
+    (re.compile(r"\bu\.\s?k\.|\bunited kingdom\b|\bbritain\b"), " uk "),
+    (re.compile(r"\bu\.\s?n\.|\bunited nations\b"), " un "),
+    (re.compile(r"\be\.\s?u\.|\beuropean union\b"), " eu "),
+    (re.compile(r"\bagence france[- ]presse\b"), " afp "),
+    (re.compile(r"\bassociated press\b"), " ap "),
+    (re.compile(r"\bprime minister\b"), " pm "),
+)
+
+
+@functools.cache
+def _stemmer() -> object:
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Porter stem of a lower-case word, after folding synonyms and spellings."""
+    word = _SYNONYMS.get(word, word)
+    stemmer = _stemmer()
+    result: str = stemmer.stem(word)  # type: ignore[attr-defined]
+    return result
+
+
+def normalize(text: str) -> str:
+    """The form two sentences must share to count as identical.
+
+    Case, whitespace, quote marks, dashes and accents do not matter.
+    """
+    text = normalize_quotes(text).replace("'", '"').translate(_DASHES)
+    text = _DOUBLE_HYPHEN.sub(" - ", text)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _SPACE.sub(" ", text).strip()
+
+
+def number_value(token: str) -> str:
+    """A number token in canonical form: "54,000" -> "54000", "14.90" -> "14.9"."""
+    digits = token.lstrip("$\u00a3\u20ac\u00a5").rstrip("%").replace(",", "")
+    if "." in digits:
+        digits = digits.rstrip("0").rstrip(".")
+    return digits
+
+
+def content_terms(text: str) -> frozenset[str]:
+    """The meaning-bearing terms of a sentence: stems, names and numbers (``#54000``)."""
+    lowered = _POSSESSIVE.sub("", normalize(text)).replace('"', " ")
+    for pattern, replacement in _ALIASES:
+        lowered = pattern.sub(replacement, lowered)
+    terms: set[str] = set()
+    for word in _WORD.findall(lowered):
+        if word[0].isdigit():
+            terms.add("#" + number_value(word))
+        elif word not in STOPWORDS and len(word) > 1:
+            terms.add(stem(word))
+    return frozenset(terms)
+
+
+def tokens(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
+    """Word, number and punctuation tokens of ``text`` as ``(start, end, token)``."""
+    for match in _TOKEN.finditer(text):
+        yield match.start() + offset, match.end() + offset, match.group()
