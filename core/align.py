@@ -18,6 +18,7 @@ The method, after MASSAlign, Bleualign and the CRF aligner of Jiang et al. (see 
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -237,13 +238,15 @@ class _Aligner:
         """Score every pair of unlinked sentences inside small gaps between anchors."""
         bounds = [(-1, -1), *chain, (len(self.base.terms), len(self.other.terms))]
         pairs: list[tuple[float, int, int]] = []
-        for (base_low, other_low), (base_high, other_high) in zip(bounds, bounds[1:], strict=False):
+        for (base_low, other_low), (base_high, other_high) in itertools.pairwise(bounds):
             base_gap = [
-                i for i in range(base_low + 1, base_high)
+                i
+                for i in range(base_low + 1, base_high)
                 if i not in self.base_link and self.base.terms[i]
             ]
             other_gap = [
-                j for j in range(other_low + 1, other_high)
+                j
+                for j in range(other_low + 1, other_high)
                 if j not in self.other_link and self.other.terms[j]
             ]
             if 0 < len(base_gap) <= GAP_WIDTH and 0 < len(other_gap) <= GAP_WIDTH:
@@ -271,17 +274,25 @@ class _Aligner:
                 for first, second in ((i - 1, i), (i, i + 1)):
                     if self._free_base(first) and self._free_base(second):
                         score = self.group_score([first, second], [j])
-                        if score >= GROUP_SCORE and self._both_contribute([j], [first, second], flip=True):
+                        if score >= GROUP_SCORE and self._both_contribute(
+                            [j], [first, second], flip=True
+                        ):
                             self.link([first, second], [j], score)
                             break
                 if j in self.other_link:
                     break
 
     def _free_base(self, i: int) -> bool:
-        return 0 <= i < len(self.base.terms) and i not in self.base_link and bool(self.base.terms[i])
+        return (
+            0 <= i < len(self.base.terms) and i not in self.base_link and bool(self.base.terms[i])
+        )
 
     def _free_other(self, j: int) -> bool:
-        return 0 <= j < len(self.other.terms) and j not in self.other_link and bool(self.other.terms[j])
+        return (
+            0 <= j < len(self.other.terms)
+            and j not in self.other_link
+            and bool(self.other.terms[j])
+        )
 
     def _both_contribute(self, single: list[int], pair: list[int], flip: bool = False) -> bool:
         """Each sentence of ``pair`` covers a fair share of content the other one lacks."""

@@ -145,15 +145,12 @@ def run_app(argv: Sequence[str]) -> int:
 
         write_output(render(collation, "txt", __version__), None)
         return EXIT_OK
-    try:
-        from wirediff.tui.app import run as run_tui
-    except ImportError:  # the app is optional for the engine
-        collation = _collate(files, args.base, args.all_pairs)
-        from .reports import render
+    import importlib
 
-        write_output(render(collation, "txt", __version__), None)
-        return EXIT_OK
-    return run_tui(files, base=args.base, all_pairs=args.all_pairs)
+    # The app lives in wirediff.tui, which the engine never imports at module level.
+    app = importlib.import_module("wirediff.tui.app")
+    exit_code: int = app.run(files, base=args.base, all_pairs=args.all_pairs)
+    return exit_code
 
 
 def main(argv: Sequence[str] | None = None) -> int:

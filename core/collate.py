@@ -85,8 +85,7 @@ def collate(
         )
     if all_pairs:
         ordered = [(base_index, j) for j in range(count) if j != base_index] + [
-            (i, j) for i in range(count) for j in range(count)
-            if i < j and base_index not in (i, j)
+            (i, j) for i in range(count) for j in range(count) if i < j and base_index not in (i, j)
         ]
     else:
         ordered = [(base_index, j) for j in range(count) if j != base_index]

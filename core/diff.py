@@ -150,7 +150,9 @@ def compare(
                 kind=Kind.IDENTICAL if identical else Kind.REWORDED,
                 moved=k in moved,
                 score=1.0 if identical else min(group.score, 0.9999),
-                flags=() if identical else link_flags(base, group.base, other, group.other, quote_spans),
+                flags=()
+                if identical
+                else link_flags(base, group.base, other, group.other, quote_spans),
                 edits=() if identical else word_edits(base, group.base, other, group.other),
             )
         )

@@ -204,7 +204,9 @@ def load_documents(paths: Iterable[str]) -> tuple[Document, ...]:
     documents = tuple(load_document(path) for path in expanded)
     if len(documents) < 2:
         named = documents[0].path if documents else "no input"
-        raise WirediffError(f"{named}: need at least two documents to compare, got {len(documents)}")
+        raise WirediffError(
+            f"{named}: need at least two documents to compare, got {len(documents)}"
+        )
     return documents
 
 
@@ -214,7 +216,5 @@ def bundled_seeds() -> list[str]:
 
     folder = resources.files("wirediff.seeds")
     return sorted(
-        str(entry)
-        for entry in folder.iterdir()
-        if entry.name.endswith(".txt") and entry.is_file()
+        str(entry) for entry in folder.iterdir() if entry.name.endswith(".txt") and entry.is_file()
     )

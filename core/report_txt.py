@@ -76,7 +76,9 @@ def render_txt(collation: Collation, version: str) -> str:
     lines = [f"wirediff {version}: {len(collation.documents)} versions", ""]
     for index, document in enumerate(collation.documents):
         mark = "base" if index == collation.base else f"{index:>4}"
-        guess = " (likely wire original)" if index == collation.base and collation.base_is_guess else ""
+        guess = (
+            " (likely wire original)" if index == collation.base and collation.base_is_guess else ""
+        )
         lines.append(f" [{mark}] {document.path}{guess}")
         lines.append(f"        {document.title}")
         for note in document.notes:

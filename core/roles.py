@@ -1,4 +1,4 @@
-"""Tag each segment with its role on the page: headline, heading, byline, dateline, body, boilerplate.
+"""Tag each segment with its role: headline, heading, byline, dateline, body, boilerplate.
 
 Boilerplate is page furniture that is not the story ("Read more »", "Similar News:" and the
 teasers under it, tag lists, "Today : Feb 24, 2025"). It is kept and shown, but does not count as

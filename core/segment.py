@@ -193,7 +193,7 @@ def _glued_cuts(normalized: str, start: int, end: int) -> list[int]:
 
 
 @functools.cache
-def _LOWER_ABBREVIATIONS() -> frozenset[str]:  # noqa: N802 - a cached constant
+def _LOWER_ABBREVIATIONS() -> frozenset[str]:
     return _read_list("abbreviations.txt")
 
 
@@ -225,7 +225,8 @@ def segment(text: str) -> tuple[Segment, ...]:
     Segments are in order, do not overlap, and together cover every non-space character;
     ``text[s.start:s.end]`` is the sentence exactly as written.
 
-    >>> [text for s in segment("He left.Trump said no.") for text in ["He left.Trump said no."[s.start:s.end]]]
+    >>> text = "He left.Trump said no."
+    >>> [text[s.start : s.end] for s in segment(text)]
     ['He left.', 'Trump said no.']
     """
     normalized = normalize_quotes(text)
