@@ -173,8 +173,8 @@ class _Aligner:
         weight = self.weights
         scored: list[tuple[float, int, int]] = []
         for i, terms in enumerate(self.base.terms):
-            if not terms:
-                continue
+            if not self.base.norms[i]:
+                continue  # boilerplate is never aligned
             overlap: dict[int, float] = defaultdict(float)
             for j in exact.get(self.base.norms[i], ()):
                 overlap[j] += 1000.0

@@ -72,17 +72,18 @@ def collate(
         )
 
     matrix = [[1.0] * count for _ in range(count)]
+    faithful = [[0.0] * count for _ in range(count)]
     for i, j in pairs:
-        forward = compare_shares(documents[i], documents[j], aligned[(i, j)])
-        matrix[i][j], matrix[j][i] = forward
+        matrix[i][j], matrix[j][i] = compare_shares(documents[i], documents[j], aligned[(i, j)])
+        faithful[i][j], faithful[j][i] = weighted_shares(
+            documents[i], documents[j], aligned[(i, j)]
+        )
 
     base_index = resolve_base(base, documents)
     guessed = base_index is None
     if base_index is None:
-        base_index = max(
-            range(count),
-            key=lambda k: (sum(matrix[other][k] for other in range(count) if other != k), -k),
-        )
+        # The others reproduce the wire original most, and most faithfully.
+        base_index = max(range(count), key=lambda k: (sum(row[k] for row in faithful), -k))
     if all_pairs:
         ordered = [(base_index, j) for j in range(count) if j != base_index] + [
             (i, j) for i in range(count) for j in range(count) if i < j and base_index not in (i, j)
@@ -108,3 +109,20 @@ def compare_shares(
     linked_first = {i for group in groups for i in group.base}
     linked_second = {j for group in groups for j in group.other}
     return body_share(first, linked_first), body_share(second, linked_second)
+
+
+def weighted_shares(
+    first: Document, second: Document, groups: Sequence[Group]
+) -> tuple[float, float]:
+    """Like ``compare_shares``, each linked sentence weighted by its link's score."""
+    shares = []
+    for document, side in ((first, "base"), (second, "other")):
+        total = document.body_chars
+        kept = sum(
+            group.score * len(document.sentences[k].text)
+            for group in groups
+            for k in getattr(group, side)
+            if document.sentences[k].counts
+        )
+        shares.append(kept / total if total else 0.0)
+    return shares[0], shares[1]

@@ -212,9 +212,15 @@ def load_documents(paths: Iterable[str]) -> tuple[Document, ...]:
 
 def bundled_seeds() -> list[str]:
     """Paths of the five sample versions that ship with wirediff."""
-    from importlib import resources
+    import importlib.util
 
-    folder = resources.files("wirediff.seeds")
-    return sorted(
-        str(entry) for entry in folder.iterdir() if entry.name.endswith(".txt") and entry.is_file()
-    )
+    # ``seeds/`` has no __init__.py (it holds the samples and nothing else), so it installs as a
+    # namespace package; look in each of its folders.
+    spec = importlib.util.find_spec("wirediff.seeds")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        if os.path.isdir(folder):
+            names = sorted(name for name in os.listdir(folder) if name.endswith(".txt"))
+            if names:
+                return [os.path.join(folder, name) for name in names]
+    raise WirediffError("the bundled sample story is missing from this installation")

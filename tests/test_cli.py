@@ -1,0 +1,134 @@
+"""The command line: reports, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from wirediff.core.cli import main
+
+from .conftest import AFP, PARAPHRASE, SEEDS
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "wirediff.core.cli", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_json_report_of_the_seed_pair() -> None:
+    result = run("report", str(AFP), str(PARAPHRASE), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["schema"] == 1
+    base, other = report["documents"]
+    comparison = report["comparisons"][0]
+    assert (comparison["base"], comparison["other"]) == (0, 1)
+    flagged = {
+        flag: [
+            base["sentences"][i]["text"]
+            for link in comparison["links"]
+            for i in link["base"]
+            if flag in link["flags"]
+        ]
+        for flag in ("quote_altered",)
+    }
+    assert any("win-win value proposition" in text for text in flagged["quote_altered"])
+    omitted = [base["sentences"][i]["text"] for i in comparison["omitted"]]
+    assert any(text.startswith('"It would be wonderful') for text in omitted)
+    for document in report["documents"]:
+        for sentence in document["sentences"]:
+            assert document["text"][sentence["start"] : sentence["end"]] == sentence["text"]
+    base_seen = sorted(
+        [i for link in comparison["links"] for i in link["base"]] + comparison["omitted"]
+    )
+    other_seen = sorted(
+        [j for link in comparison["links"] for j in link["other"]] + comparison["added"]
+    )
+    assert base_seen == list(range(len(base["sentences"])))
+    assert other_seen == list(range(len(other["sentences"])))
+    assert report["matrix"][0][0] == 1.0
+
+
+def test_txt_report_and_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.txt"
+    assert main(["report", str(SEEDS), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "quote altered" in text
+    assert "Omitted from the other version" in text
+
+
+def test_default_input_is_the_bundled_seeds(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["documents"]) == 5
+
+
+def test_all_pairs_and_base_choice(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(SEEDS), "--format", "json", "--all-pairs", "--base", "auto"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["comparisons"]) == 10
+    assert report["base_is_guess"] is True
+    assert main(["report", str(AFP), str(PARAPHRASE), "--format", "json", "--base", "1"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["comparisons"][0]["base"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", "missing.txt", str(AFP)], "missing.txt: no such file"),
+        (["report", str(AFP)], "at least two"),
+        (["report", str(AFP), str(PARAPHRASE), "--base", "7"], "--base 7"),
+        (["report", str(AFP), str(PARAPHRASE), "--base", "nope.txt"], "nope.txt"),
+    ],
+)
+def test_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_binary_and_empty_input(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    for path, word in ((binary, "binary"), (empty, "empty")):
+        result = run("report", str(path), str(AFP))
+        assert result.returncode == 2
+        assert str(path) in result.stderr and word in result.stderr
+
+
+def test_standard_input_is_a_version() -> None:
+    result = run("report", "-", str(AFP), "--format", "json", stdin=PARAPHRASE.read_bytes())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["documents"][0]["path"] == "-"
+
+
+def test_report_path_does_not_import_textual() -> None:
+    code = (
+        "import sys; from wirediff.core.cli import main; "
+        f"main(['report', {str(AFP)!r}, {str(PARAPHRASE)!r}, '-o', '/dev/null']); "
+        "print('textual' in sys.modules, 'wirediff.tui' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.split() == ["False", "False"]
+
+
+def test_help_everywhere() -> None:
+    for args in (["--help"], ["report", "--help"]):
+        result = run(*args)
+        assert result.returncode == 0
+        assert "usage: wirediff" in result.stdout

@@ -1,0 +1,45 @@
+"""Roles: headline, heading, byline, dateline, body, boilerplate."""
+
+from __future__ import annotations
+
+from wirediff.core import Document, Role
+
+
+def roles_of(document: Document, starting: str) -> list[Role]:
+    return [s.role for s in document.sentences if s.text.startswith(starting)]
+
+
+def test_page_furniture_is_boilerplate(seed_documents: dict[str, Document]) -> None:
+    paraphrase = seed_documents["000_5fd63220c0a3b547.txt"]
+    for start in (
+        "Read more",
+        "Similar News:",
+        "Philippines Latest News",
+        "US-Japan Relations Donald Trump",
+        "Marcos Jr. Meets with Biden",
+    ):
+        assert set(roles_of(paraphrase, start)) == {Role.BOILERPLATE}, start
+    assert roles_of(seed_documents["004_abc8bb8cf5328acc.txt"], "Today : Feb 24") == [
+        Role.BOILERPLATE
+    ]
+
+
+def test_story_text_is_not_boilerplate(seed_documents: dict[str, Document]) -> None:
+    paraphrase = seed_documents["000_5fd63220c0a3b547.txt"]
+    assert roles_of(paraphrase, "Japan, a key US ally in Asia") == [Role.BODY]
+    assert roles_of(paraphrase, "Japan and the US are each other's top") == [Role.BODY]
+
+
+def test_headline_byline_dateline_and_headings(seed_documents: dict[str, Document]) -> None:
+    afp = seed_documents["001_d2c0166b2a2dd97c.txt"]
+    assert afp.sentences[0].role is Role.HEADLINE
+    assert roles_of(afp, "Umer Jamshaid Published") == [Role.BYLINE]
+    assert roles_of(afp, "Tokyo, (APP") == [Role.DATELINE]
+    seo = seed_documents["002_004c7a7293647294.txt"]
+    assert seo.sentences[0].role is Role.HEADLINE
+    assert roles_of(seo, "Energy and Economic Cooperation") == [Role.HEADING]
+    assert roles_of(seo, "A Pivotal Moment for Global Diplomacy") == [Role.HEADING]
+    independent = seed_documents["004_abc8bb8cf5328acc.txt"]
+    assert roles_of(independent, "31 January 2025") == [Role.DATELINE]
+    assert roles_of(independent, "Japanese Prime Minister Ishiba Plans") == [Role.HEADLINE]
+    assert independent.title == "Japanese Prime Minister Ishiba Plans US Summit With Trump"
