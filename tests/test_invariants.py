@@ -7,7 +7,38 @@ from hypothesis import strategies as st
 from wirediff.core import collate, document_from_text
 
 WORDS = st.sampled_from(
-    ["Japan", "Trump", "Ishiba", "said", "told", "the", "a", "of", "summit", "alliance", "54,000", "$14.9", "billion", "'quote'", '"word"', "U.S.", "Corp.", "Dr.", "--", "—", "“yes”", ".", ".", "?", "!", "\n", "\n\n", "Read", "more", "»"]
+    [
+        "Japan",
+        "Trump",
+        "Ishiba",
+        "said",
+        "told",
+        "the",
+        "a",
+        "of",
+        "summit",
+        "alliance",
+        "54,000",
+        "$14.9",
+        "billion",
+        "'quote'",
+        '"word"',
+        "U.S.",
+        "Corp.",
+        "Dr.",
+        "--",
+        "—",
+        "“yes”",
+        ".",
+        ".",
+        "?",
+        "!",
+        "\n",
+        "\n\n",
+        "Read",
+        "more",
+        "»",
+    ]
 )
 TEXTS = st.one_of(
     st.lists(WORDS, max_size=60).map(" ".join),
