@@ -18,6 +18,7 @@ The method, after MASSAlign, Bleualign and the CRF aligner of Jiang et al. (see 
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -39,7 +40,7 @@ CANDIDATES = 8
 """Sentences of the other version scored for each base sentence."""
 INDEX_TERMS = 8
 """Rarest terms of a sentence used to look up candidates."""
-MAX_POSTINGS = 200
+MAX_POSTINGS = 100
 """Terms found in more sentences than this are too common to find candidates with."""
 GAP_WIDTH = 6
 """Gaps between anchors up to this many sentences wide are scored exhaustively."""
@@ -68,10 +69,11 @@ class Features:
     @classmethod
     def of(cls, document: Document) -> Features:
         """Compute the features of every sentence of ``document``."""
-        terms = tuple(
-            content_terms(s.text) if s.counts else frozenset() for s in document.sentences
-        )
         norms = tuple(normalize(s.text) if s.counts else "" for s in document.sentences)
+        terms = tuple(
+            content_terms(s.text, norm) if norm else frozenset()
+            for s, norm in zip(document.sentences, norms, strict=True)
+        )
         return cls(terms, norms)
 
 
@@ -102,7 +104,12 @@ class TermWeights:
 
     def total(self, terms: Iterable[str]) -> float:
         """Sum of the weights of ``terms``."""
-        return sum(self(term) for term in terms)
+        cache = self._cache
+        total = 0.0
+        for term in terms:
+            weight = cache.get(term)
+            total += self(term) if weight is None else weight
+        return total
 
 
 def similarity(
@@ -116,9 +123,10 @@ def similarity(
     shared = base_terms & other_terms
     if not shared:
         return 0.0
-    base_weight = weights.total(base_terms)
-    other_weight = weights.total(other_terms)
-    shared_weight = weights.total(shared)
+    return _combine(weights.total(shared), weights.total(base_terms), weights.total(other_terms))
+
+
+def _combine(shared_weight: float, base_weight: float, other_weight: float) -> float:
     dice = 2.0 * shared_weight / (base_weight + other_weight)
     smaller = min(base_weight, other_weight)
     containment = shared_weight / smaller * min(1.0, smaller / SMALL_WEIGHT)
@@ -136,6 +144,8 @@ class _Aligner:
         self.other_link: dict[int, int] = {}
         self.groups: list[tuple[list[int], list[int], float]] = []
         self._scores: dict[tuple[int, int], float] = {}
+        self.base_weight = [weights.total(terms) for terms in base.terms]
+        self.other_weight = [weights.total(terms) for terms in other.terms]
 
     # -- scoring ---------------------------------------------------------------------------
     def pair_score(self, i: int, j: int) -> float:
@@ -146,7 +156,12 @@ class _Aligner:
             if base_norm == other_norm:
                 score = 1.0
             else:
-                score = similarity(self.base.terms[i], self.other.terms[j], self.weights)
+                shared = self.base.terms[i] & self.other.terms[j]
+                score = 0.0
+                if shared:
+                    score = _combine(
+                        self.weights.total(shared), self.base_weight[i], self.other_weight[j]
+                    )
                 if score > 0.3:
                     ratio = fuzz.ratio(base_norm, other_norm) / 100.0
                     if ratio >= 0.85:
@@ -178,15 +193,15 @@ class _Aligner:
             overlap: dict[int, float] = defaultdict(float)
             for j in exact.get(self.base.norms[i], ()):
                 overlap[j] += 1000.0
-            rarest = sorted(terms, key=weight, reverse=True)[:INDEX_TERMS]
+            rarest = heapq.nlargest(INDEX_TERMS, terms, key=weight)
             for term in rarest:
                 found = postings.get(term)
                 if found and len(found) <= MAX_POSTINGS:
                     term_weight = weight(term)
                     for j in found:
                         overlap[j] += term_weight
-            best = sorted(overlap.items(), key=lambda item: -item[1])[:CANDIDATES]
-            for j, _ in best:
+            best = heapq.nlargest(CANDIDATES, overlap, key=overlap.__getitem__)
+            for j in best:
                 score = self.pair_score(i, j)
                 if score > 0.0:
                     scored.append((score, i, j))

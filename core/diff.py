@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -15,7 +16,7 @@ from .flags import (
     quote_words,
 )
 from .model import Comparison, Document, Edit, Flag, Kind, Link
-from .words import normalize, tokens
+from .words import fold_token, normalize, tokens
 
 _FLAG_ORDER = tuple(Flag)
 
@@ -40,8 +41,8 @@ def word_edits(
     ]
     matcher = SequenceMatcher(
         None,
-        [normalize(token) for _, _, token in base_tokens],
-        [normalize(token) for _, _, token in other_tokens],
+        [fold_token(token) for _, _, token in base_tokens],
+        [fold_token(token) for _, _, token in other_tokens],
         autojunk=False,
     )
     edits: list[Edit] = []
@@ -111,8 +112,11 @@ def _quotes_in(
     found: list[tuple[str, ...]] = []
     for i in indexes:
         sentence = document.sentences[i]
-        for start, end in spans:
-            if start < sentence.end and end > sentence.start:
+        first = bisect.bisect_right(spans, (sentence.start, sentence.start)) - 1
+        for start, end in spans[max(first, 0) :]:
+            if start >= sentence.end:
+                break
+            if end > sentence.start:
                 clipped = document.text[max(start, sentence.start) : min(end, sentence.end)]
                 words = quote_words(clipped)
                 if words:

@@ -16,6 +16,7 @@ from .words import number_value
 
 # -- quotations ------------------------------------------------------------------------------
 _OPENERS = " \t\n([{-\u2014\u2013/:;,"
+_QUOTE_OR_PARAGRAPH = re.compile(r"[\"']|\n[ \t]*\n")
 _QUOTE_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 
 
@@ -28,11 +29,10 @@ def quotations(text: str) -> list[tuple[int, int]]:
     normalized = normalize_quotes(text)
     spans: list[tuple[int, int]] = []
     open_at: dict[str, int] = {}
-    for index, char in enumerate(normalized):
-        if char == "\n" and index + 1 < len(normalized) and normalized[index + 1] == "\n":
+    for found in _QUOTE_OR_PARAGRAPH.finditer(normalized):
+        index, char = found.start(), found.group()[0]
+        if char == "\n":
             open_at.clear()
-            continue
-        if char not in "\"'":
             continue
         before = normalized[index - 1] if index else " "
         after = normalized[index + 1] if index + 1 < len(normalized) else " "

@@ -282,15 +282,20 @@ _SYNONYMS: dict[str, str] = {
 }
 
 # Names written several ways; applied to lower-cased text before tokenising.
-_ALIASES = (
-    (re.compile(r"\bu\.\s?s\.(\s?a\.)?|\bunited states( of america)?\b|\busa\b"), " us "),
-    (re.compile(r"\bu\.\s?k\.|\bunited kingdom\b|\bbritain\b"), " uk "),
-    (re.compile(r"\bu\.\s?n\.|\bunited nations\b"), " un "),
-    (re.compile(r"\be\.\s?u\.|\beuropean union\b"), " eu "),
-    (re.compile(r"\bagence france[- ]presse\b"), " afp "),
-    (re.compile(r"\bassociated press\b"), " ap "),
-    (re.compile(r"\bprime minister\b"), " pm "),
+_ALIAS_TABLE = (
+    (r"u\.\s?s\.(?:\s?a\.)?|united states(?: of america)?\b|usa\b", " us "),
+    (r"u\.\s?k\.|united kingdom\b|britain\b", " uk "),
+    (r"u\.\s?n\.|united nations\b", " un "),
+    (r"e\.\s?u\.|european union\b", " eu "),
+    (r"agence france[- ]presse\b", " afp "),
+    (r"associated press\b", " ap "),
+    (r"prime minister\b", " pm "),
 )
+_ALIASES = re.compile(r"\b(?:" + "|".join(f"({pattern})" for pattern, _ in _ALIAS_TABLE) + ")")
+
+
+def _alias(match: re.Match[str]) -> str:
+    return _ALIAS_TABLE[match.lastindex - 1 if match.lastindex else 0][1]
 
 
 @functools.cache
@@ -320,6 +325,26 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_TOKEN_FOLD = str.maketrans(
+    {
+        "\u2018": '"',
+        "\u2019": '"',
+        "'": '"',
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+)
+
+
+def fold_token(token: str) -> str:
+    """A token in the form used to compare words: case, quote marks and dashes folded."""
+    return token.translate(_TOKEN_FOLD).casefold()
+
+
 def number_value(token: str) -> str:
     """A number token in canonical form: "54,000" -> "54000", "14.90" -> "14.9"."""
     digits = token.lstrip("$\u00a3\u20ac\u00a5").rstrip("%").replace(",", "")
@@ -328,11 +353,15 @@ def number_value(token: str) -> str:
     return digits
 
 
-def content_terms(text: str) -> frozenset[str]:
-    """The meaning-bearing terms of a sentence: stems, names and numbers (``#54000``)."""
-    lowered = _POSSESSIVE.sub("", normalize(text)).replace('"', " ")
-    for pattern, replacement in _ALIASES:
-        lowered = pattern.sub(replacement, lowered)
+def content_terms(text: str, normalized: str | None = None) -> frozenset[str]:
+    """The meaning-bearing terms of a sentence: stems, names and numbers (``#54000``).
+
+    ``normalized`` is ``normalize(text)`` when the caller already has it.
+    """
+    if normalized is None:
+        normalized = normalize(text)
+    lowered = _POSSESSIVE.sub("", normalized).replace('"', " ")
+    lowered = _ALIASES.sub(_alias, lowered)
     terms: set[str] = set()
     for word in _WORD.findall(lowered):
         if word[0].isdigit():
