@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .model import Document
+from .model import Document, Role
 from .words import content_terms, normalize
 
 ANCHOR_SCORE = 0.55
@@ -44,6 +44,8 @@ MAX_POSTINGS = 100
 """Terms found in more sentences than this are too common to find candidates with."""
 GAP_WIDTH = 6
 """Gaps between anchors up to this many sentences wide are scored exhaustively."""
+TITLE_MISMATCH = 0.75
+"""Factor on the score of a headline or heading paired with running text."""
 SMALL_WEIGHT = 6.0
 """Total term weight below which containment alone is not trusted (short sentences)."""
 
@@ -65,6 +67,8 @@ class Features:
     """Content terms of each sentence; empty for boilerplate, which is never aligned."""
     norms: tuple[str, ...]
     """Normalised text of each sentence, for identity and character similarity."""
+    titles: tuple[bool, ...] = ()
+    """Whether each sentence is a headline or heading rather than running text."""
 
     @classmethod
     def of(cls, document: Document) -> Features:
@@ -74,7 +78,8 @@ class Features:
             content_terms(s.text, norm) if norm else frozenset()
             for s, norm in zip(document.sentences, norms, strict=True)
         )
-        return cls(terms, norms)
+        titles = tuple(s.role in (Role.HEADLINE, Role.HEADING) for s in document.sentences)
+        return cls(terms, norms, titles)
 
 
 class TermWeights:
@@ -166,6 +171,8 @@ class _Aligner:
                     ratio = fuzz.ratio(base_norm, other_norm) / 100.0
                     if ratio >= 0.85:
                         score = max(score, ratio)
+                if self.base.titles[i] != self.other.titles[j]:
+                    score *= TITLE_MISMATCH  # a headline rarely says what one body sentence says
             self._scores[key] = score
         return score
 
@@ -357,7 +364,7 @@ class _Aligner:
                             )
                         )
                         novel = self._covered(own_terms - already, opposite)
-                        if novel >= 0.5 and new_score > score + 0.02:
+                        if _completes(novel, new_score - score):
                             base, other, score = new_base, new_other, new_score
                             self.groups[index] = (base, other, score)
                             if side == "other":
@@ -372,6 +379,14 @@ class _Aligner:
             for base, other, score in self.groups
         ]
         return tuple(sorted(groups, key=lambda group: (group.base[0], group.other[0])))
+
+
+def _completes(novel: float, gain: float) -> bool:
+    """Whether a sentence whose new content is ``novel``-covered completes a group.
+
+    Mostly covered and a small gain, or half covered and a clear gain.
+    """
+    return (novel >= 0.5 and gain > 0.02) or (novel >= 0.3 and gain >= 0.08)
 
 
 def increasing_subsequence(values: Sequence[int]) -> list[int]:

@@ -277,9 +277,39 @@ _SYNONYM_GROUPS = (
     "prioritize prioritise",
     "meet meets met meeting",
 )
+# Demonyms fold into their country: "Japanese officials" and "Japan's officials".
+_DEMONYMS = {
+    "japanese": "japan",
+    "chinese": "china",
+    "american": "us",
+    "americans": "us",
+    "america": "us",
+    "british": "uk",
+    "russian": "russia",
+    "israeli": "israel",
+    "israelis": "israel",
+    "korean": "korea",
+    "taiwanese": "taiwan",
+    "ukrainian": "ukraine",
+    "french": "france",
+    "german": "germany",
+    "indian": "india",
+    "pakistani": "pakistan",
+    "iranian": "iran",
+    "palestinian": "palestine",
+    "palestinians": "palestine",
+    "european": "eu",
+    "asian": "asia",
+    "african": "africa",
+    "mexican": "mexico",
+    "canadian": "canada",
+    "australian": "australia",
+    "filipino": "philippines",
+    "philippine": "philippines",
+}
 _SYNONYMS: dict[str, str] = {
     word: group.split()[0] for group in _SYNONYM_GROUPS for word in group.split()
-}
+} | _DEMONYMS
 
 # Names written several ways; applied to lower-cased text before tokenising.
 _ALIAS_TABLE = (
