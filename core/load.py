@@ -43,11 +43,18 @@ def document_from_text(text: str, path: str = "<text>", source_format: str = "te
     )
 
 
+TITLE_LENGTH = 90
+
+
 def _title(sentences: Sequence[Sentence], path: str) -> str:
-    for role in (Role.HEADLINE, Role.HEADING):
+    """The headline, else the first heading, else the start of the first body sentence."""
+    for role in (Role.HEADLINE, Role.HEADING, Role.BODY):
         for sentence in sentences:
             if sentence.role is role:
-                return sentence.text.lstrip("# ").strip()
+                title = " ".join(sentence.text.lstrip("# ").split())
+                if len(title) > TITLE_LENGTH:
+                    title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+                return title
     return Path(path).name or path
 
 
