@@ -38,7 +38,7 @@ GROUP_SCORE = 0.40
 """A split or merge group of unlinked sentences needs this score."""
 CANDIDATES = 8
 """Sentences of the other version scored for each base sentence."""
-INDEX_TERMS = 8
+INDEX_TERMS = 12
 """Rarest terms of a sentence used to look up candidates."""
 MAX_POSTINGS = 100
 """Terms found in more sentences than this are too common to find candidates with."""
@@ -109,12 +109,8 @@ class TermWeights:
 
     def total(self, terms: Iterable[str]) -> float:
         """Sum of the weights of ``terms``."""
-        cache = self._cache
-        total = 0.0
-        for term in terms:
-            weight = cache.get(term)
-            total += self(term) if weight is None else weight
-        return total
+        # fsum is exact, so the total does not depend on the order a set yields its terms
+        return math.fsum(map(self, terms))
 
 
 def similarity(
@@ -200,14 +196,14 @@ class _Aligner:
             overlap: dict[int, float] = defaultdict(float)
             for j in exact.get(self.base.norms[i], ()):
                 overlap[j] += 1000.0
-            rarest = heapq.nlargest(INDEX_TERMS, terms, key=weight)
+            rarest = heapq.nlargest(INDEX_TERMS, sorted(terms), key=weight)
             for term in rarest:
                 found = postings.get(term)
                 if found and len(found) <= MAX_POSTINGS:
                     term_weight = weight(term)
                     for j in found:
                         overlap[j] += term_weight
-            best = heapq.nlargest(CANDIDATES, overlap, key=overlap.__getitem__)
+            best = heapq.nlargest(CANDIDATES, sorted(overlap), key=overlap.__getitem__)
             for j in best:
                 score = self.pair_score(i, j)
                 if score > 0.0:
@@ -255,6 +251,39 @@ class _Aligner:
                 self.link([i], [j], score)
                 chain.insert(position, (i, j))
                 chain_base.insert(position, i)
+
+    def moved_runs(self, scored: Sequence[tuple[float, int, int]]) -> None:
+        """Link pairs that cross the order but move together with a neighbour (a moved block).
+
+        A rewrite that reorders whole paragraphs moves runs of sentences; a lone crossing pair
+        on topic words alone is more likely a false friend.
+        """
+        free = {
+            (i, j): score
+            for score, i, j in scored
+            if score >= IN_ORDER_SCORE and i not in self.base_link and j not in self.other_link
+        }
+        changed = True
+        while changed:
+            changed = False
+            for (i, j), score in sorted(free.items(), key=lambda item: -item[1]):
+                if i in self.base_link or j in self.other_link:
+                    continue
+                if self._has_neighbour(i, j, free):
+                    self.link([i], [j], score)
+                    changed = True
+
+    def _has_neighbour(self, i: int, j: int, free: dict[tuple[int, int], float]) -> bool:
+        for step_base in (1, 2):
+            for step_other in (1, 2):
+                for sign in (1, -1):
+                    k, m = i + sign * step_base, j + sign * step_other
+                    linked = self.base_link.get(k)
+                    if linked is not None and linked == self.other_link.get(m):
+                        return True
+                    if (k, m) in free and k not in self.base_link and m not in self.other_link:
+                        return True
+        return False
 
     def _gap_pairs(self, chain: list[tuple[int, int]]) -> list[tuple[float, int, int]]:
         """Score every pair of unlinked sentences inside small gaps between anchors."""
@@ -418,6 +447,7 @@ def align(base: Features, other: Features, weights: TermWeights) -> tuple[Group,
     scored = aligner.candidates()
     aligner.anchors(scored)
     aligner.fill_in_order(scored)
+    aligner.moved_runs(scored)
     aligner.merge_unlinked(scored)
     aligner.grow()
     return aligner.result()

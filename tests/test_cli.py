@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -132,3 +133,27 @@ def test_help_everywhere() -> None:
         result = run(*args)
         assert result.returncode == 0
         assert "usage: wirediff" in result.stdout
+
+
+def test_output_does_not_depend_on_hash_randomisation() -> None:
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "wirediff.core.cli",
+                "report",
+                str(SEEDS),
+                "--format",
+                "json",
+                "--all-pairs",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1

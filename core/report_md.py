@@ -1,0 +1,210 @@
+"""The Markdown report: a summary and each comparison's changes, for pasting into an issue or note.
+
+Sentence numbers count from 1, as in the text and HTML reports. Document text is escaped so that
+it shows as written: no emphasis, links, HTML, tables, headings, lists or math come from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .model import FLAG_LABELS, Collation, Comparison, Document, Edit, Flag, Kind, Link
+
+_ACTIVE = re.compile(r"([\\`*_\[\]<>|~&#$!])")
+"""Characters that start Markdown (GFM, with GitHub's ``$`` math) anywhere on a line."""
+_LINE_START = re.compile(r"^(\s*)([-+=>:]|\d+(?=[.)]))")
+"""Text that starts a list, quote, heading rule or numbered item when it begins a line."""
+
+
+def escape(text: str) -> str:
+    """``text`` on one line, with every Markdown-active character backslash-escaped."""
+    flat = " ".join(text.split())
+    escaped = _ACTIVE.sub(r"\\\1", flat)
+    match = _LINE_START.match(escaped)
+    if match is None:
+        return escaped
+    lead, marker = match.group(1), match.group(2)
+    if marker.isdigit():
+        # "2025. was ..." would start an ordered list: escape the dot or parenthesis after it.
+        end = match.end()
+        return escaped[:end] + "\\" + escaped[end:]
+    return lead + "\\" + escaped[len(lead) :]
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """How one comparison breaks down: passages by kind and links by flag."""
+
+    identical: int
+    reworded: int
+    moved: int
+    omitted: int
+    added: int
+    flags: tuple[tuple[Flag, int], ...]
+
+
+def counts(collation: Collation, comparison: Comparison) -> Counts:
+    """Linked passages by kind, omitted and added sentences (not page furniture), flagged links."""
+    base = collation.documents[comparison.base]
+    other = collation.documents[comparison.other]
+    links = comparison.links
+    return Counts(
+        identical=sum(1 for link in links if link.kind is Kind.IDENTICAL and not link.moved),
+        reworded=sum(1 for link in links if link.kind is Kind.REWORDED),
+        moved=sum(1 for link in links if link.moved),
+        omitted=sum(1 for i in comparison.omitted if base.sentences[i].counts),
+        added=sum(1 for j in comparison.added if other.sentences[j].counts),
+        flags=tuple((flag, sum(1 for link in links if flag in link.flags)) for flag in Flag),
+    )
+
+
+def numbers(indexes: Iterable[int]) -> str:
+    """Sentence indexes as 1-based numbers: ``"3,4"``."""
+    return ",".join(str(i + 1) for i in indexes)
+
+
+def _text(document: Document, indexes: Sequence[int]) -> str:
+    return " ".join(document.sentences[i].text for i in indexes)
+
+
+def _edit(edit: Edit) -> str:
+    if edit.op == "insert":
+        return f"+ {_inline(edit.other)}"
+    if edit.op == "delete":
+        return f"~~{_inline(edit.base)}~~"
+    return f"~~{_inline(edit.base)}~~ → {_inline(edit.other)}"
+
+
+def _inline(text: str) -> str:
+    # Quote marks and spaces inside ~~…~~ need no care; an empty side shows as a visible mark.
+    return escape(text) or "∅"
+
+
+def link_heading(link: Link) -> str:
+    """The one-line summary of a link: sentences, kind, moved, score and flags."""
+    kind = link.kind.value + (", moved" if link.moved else "")
+    head = f"- **base {numbers(link.base)} → other {numbers(link.other)}** · {kind}"
+    head += f" · score {link.score:.2f}"
+    if link.flags:
+        head += " · ⚑ " + ", ".join(FLAG_LABELS[flag] for flag in link.flags)
+    return head
+
+
+def _link_lines(link: Link, base: Document, other: Document) -> list[str]:
+    lines = [
+        link_heading(link),
+        f"  > − {escape(_text(base, link.base))}",
+        "  >",
+        f"  > + {escape(_text(other, link.other))}",
+    ]
+    if link.edits:
+        lines += ["", "  Edits: " + " · ".join(_edit(edit) for edit in link.edits)]
+    return lines
+
+
+def _summary(collation: Collation) -> list[str]:
+    flag_heads = " | ".join(FLAG_LABELS[flag] for flag in Flag)
+    lines = [
+        "| # | Version | Similarity | Base reused | = identical | ~ reworded | ↕ moved "
+        f"| − omitted | + added | {flag_heads} |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(Flag),
+    ]
+    for index, document in enumerate(collation.documents):
+        name = f"{escape(document.name)} — {escape(document.title)}"
+        if index == collation.base:
+            guess = " (likely wire original)" if collation.base_is_guess else ""
+            lines.append(f"| {index} | **base**{guess}: {name} |" + " |" * (8 + len(Flag)))
+            continue
+        comparison = collation.comparison(collation.base, index)
+        if comparison is None:
+            lines.append(f"| {index} | {name} |" + " |" * (7 + len(Flag)))
+            continue
+        c = counts(collation, comparison)
+        cells = [
+            f"{comparison.similarity:.0%}",
+            f"{comparison.base_reused:.0%}",
+            *(str(n) for n in (c.identical, c.reworded, c.moved, c.omitted, c.added)),
+            *(str(n) for _, n in c.flags),
+        ]
+        lines.append(f"| {index} | {name} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _matrix(collation: Collation) -> list[str]:
+    count = len(collation.documents)
+    lines = [
+        "| found in → | " + " | ".join(str(k) for k in range(count)) + " |",
+        "|---:|" + "---:|" * count,
+    ]
+    for k, row in enumerate(collation.matrix):
+        lines.append(f"| **{k}** | " + " | ".join(f"{value:.0%}" for value in row) + " |")
+    return lines
+
+
+def _comparison(collation: Collation, comparison: Comparison) -> list[str]:
+    base = collation.documents[comparison.base]
+    other = collation.documents[comparison.other]
+    c = counts(collation, comparison)
+    lines = [
+        "",
+        f"## {comparison.base} {escape(base.name)} → {comparison.other} {escape(other.name)}",
+        "",
+        f"Similarity {comparison.similarity:.0%} · reuses {comparison.base_reused:.0%} of the "
+        f"base's text · {c.identical} identical, {c.reworded} reworded, {c.moved} moved, "
+        f"{c.omitted} omitted, {c.added} added",
+    ]
+    flagged = [link for link in comparison.links if link.flags]
+    changed = [link for link in comparison.links if link.is_change and not link.flags]
+    same = [link for link in comparison.links if not link.is_change]
+    omitted = [i for i in comparison.omitted if base.sentences[i].counts]
+    added = [j for j in comparison.added if other.sentences[j].counts]
+    furniture_omitted = [i for i in comparison.omitted if not base.sentences[i].counts]
+    furniture_added = [j for j in comparison.added if not other.sentences[j].counts]
+    if flagged:
+        lines += ["", f"### Flagged ({len(flagged)})", ""]
+        for link in flagged:
+            lines += [*_link_lines(link, base, other), ""]
+    if omitted:
+        lines += ["", f"### Omitted from the other version ({len(omitted)})", ""]
+        for i in omitted:
+            lines.append(f"- **base {i + 1}** omitted: {escape(base.sentences[i].text)}")
+    if added:
+        lines += ["", f"### Added by the other version ({len(added)})", ""]
+        for j in added:
+            lines.append(f"- **other {j + 1}** added: {escape(other.sentences[j].text)}")
+    if changed:
+        lines += ["", f"### Reworded or moved ({len(changed)})", ""]
+        for link in changed:
+            lines += [*_link_lines(link, base, other), ""]
+    if same:
+        pairs = "; ".join(f"{numbers(link.base)} → {numbers(link.other)}" for link in same)
+        lines += ["", f"Identical in place (base → other): {pairs}"]
+    if furniture_omitted or furniture_added:
+        lines += [
+            "",
+            f"Page furniture not shown: omitted base {numbers(furniture_omitted) or '–'}; "
+            f"added other {numbers(furniture_added) or '–'}",
+        ]
+    return lines
+
+
+def render_md(collation: Collation, version: str) -> str:
+    """The whole report as GitHub-flavoured Markdown."""
+    lines = [
+        f"# wirediff report: {len(collation.documents)} versions",
+        "",
+        f"Made by wirediff {version}. Sentence numbers count from 1; ⚑ marks a flagged change.",
+        "",
+        *_summary(collation),
+        "",
+        "Share of each row's text found in each column:",
+        "",
+        *_matrix(collation),
+    ]
+    for comparison in collation.comparisons:
+        lines += _comparison(collation, comparison)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
