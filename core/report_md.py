@@ -14,7 +14,7 @@ from .model import FLAG_LABELS, Collation, Comparison, Document, Edit, Flag, Kin
 
 _ACTIVE = re.compile(r"([\\`*_\[\]<>|~&#$!])")
 """Characters that start Markdown (GFM, with GitHub's ``$`` math) anywhere on a line."""
-_LINE_START = re.compile(r"^(\s*)([-+=>:]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
 """Text that starts a list, quote, heading rule or numbered item when it begins a line."""
 
 
@@ -104,6 +104,17 @@ def _link_lines(link: Link, base: Document, other: Document) -> list[str]:
     return lines
 
 
+def _versions(collation: Collation) -> list[str]:
+    lines = []
+    for index, document in enumerate(collation.documents):
+        role = ""
+        if index == collation.base:
+            role = " (base, likely wire original)" if collation.base_is_guess else " (base)"
+        lines.append(f"- **{index}**{role}: {escape(document.title)} — {escape(document.path)}")
+        lines += [f"  - note: {escape(note)}" for note in document.notes]
+    return lines
+
+
 def _summary(collation: Collation) -> list[str]:
     flag_heads = " | ".join(FLAG_LABELS[flag] for flag in Flag)
     lines = [
@@ -111,15 +122,13 @@ def _summary(collation: Collation) -> list[str]:
         f"| − omitted | + added | {flag_heads} |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(Flag),
     ]
+    blank = " |" * (7 + len(Flag))
     for index, document in enumerate(collation.documents):
-        name = f"{escape(document.name)} — {escape(document.title)}"
-        if index == collation.base:
-            guess = " (likely wire original)" if collation.base_is_guess else ""
-            lines.append(f"| {index} | **base**{guess}: {name} |" + " |" * (8 + len(Flag)))
-            continue
+        name = escape(document.name)
         comparison = collation.comparison(collation.base, index)
-        if comparison is None:
-            lines.append(f"| {index} | {name} |" + " |" * (7 + len(Flag)))
+        if index == collation.base or comparison is None:
+            name = f"**base** {name}" if index == collation.base else name
+            lines.append(f"| {index} | {name} |{blank}")
             continue
         c = counts(collation, comparison)
         cells = [
@@ -196,6 +205,8 @@ def render_md(collation: Collation, version: str) -> str:
         f"# wirediff report: {len(collation.documents)} versions",
         "",
         f"Made by wirediff {version}. Sentence numbers count from 1; ⚑ marks a flagged change.",
+        "",
+        *_versions(collation),
         "",
         *_summary(collation),
         "",

@@ -25,8 +25,38 @@ def _txt(collation: Collation, version: str) -> str:
     return render_txt(collation, version)
 
 
-RENDERERS: dict[str, Renderer] = {"json": _json, "txt": _txt}
-EXTENSIONS: dict[str, str] = {"json": ".json", "txt": ".txt"}
+def _html(collation: Collation, version: str) -> str:
+    from .report_html import render_html
+
+    return render_html(collation, version)
+
+
+def _md(collation: Collation, version: str) -> str:
+    from .report_md import render_md
+
+    return render_md(collation, version)
+
+
+def _csv(collation: Collation, version: str) -> str:
+    from .report_csv import render_csv
+
+    return render_csv(collation, version)
+
+
+RENDERERS: dict[str, Renderer] = {
+    "json": _json,
+    "txt": _txt,
+    "html": _html,
+    "md": _md,
+    "csv": _csv,
+}
+EXTENSIONS: dict[str, str] = {
+    "json": ".json",
+    "txt": ".txt",
+    "html": ".html",
+    "md": ".md",
+    "csv": ".csv",
+}
 
 
 def render(collation: Collation, format_name: str, version: str) -> str:

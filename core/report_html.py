@@ -1,0 +1,254 @@
+"""The HTML report: one self-contained page built from Jinja2 templates with autoescaping.
+
+Document text only ever reaches the page through autoescaped template variables; the page's own
+CSS and toggle script are inlined and pinned by hash in a Content-Security-Policy, so nothing
+else can run or load, even from a file that slipped past escaping.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .model import FLAG_LABELS, Collation, Comparison, Document, Flag
+from .report_md import Counts, counts
+from .rows import SYMBOLS, Cell, CellStatus, Row, build_rows
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of sentence text, marked ``del`` or ``ins`` by a word edit, or plain (``""``)."""
+
+    text: str
+    mark: str
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """One sentence in a cell."""
+
+    id: str
+    number: int
+    role: str
+    pieces: tuple[Piece, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CellView:
+    """One document's cell of a row, with what to say about it."""
+
+    status: str
+    symbol: str
+    note: str
+    href: str
+    sentences: tuple[SentenceView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    """One row of a side-by-side table."""
+
+    id: str
+    number: int
+    kind: str
+    symbol: str
+    flags: tuple[Flag, ...]
+    is_change: bool
+    cells: tuple[CellView, ...]
+    snippet: str
+    """The start of the row's text, for the list of flagged rows."""
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonView:
+    """One comparison: its numbers and its side-by-side rows."""
+
+    id: str
+    comparison: Comparison
+    base: Document
+    other: Document
+    counts: Counts
+    rows: tuple[RowView, ...]
+
+
+def pieces(
+    text: str, start: int, end: int, spans: Iterable[tuple[int, int]], mark: str
+) -> tuple[Piece, ...]:
+    """``text[start:end]`` cut into plain runs and runs inside ``spans`` marked ``mark``."""
+    clipped = sorted((max(a, start), min(b, end)) for a, b in spans if min(b, end) > max(a, start))
+    result: list[Piece] = []
+    at = start
+    for a, b in clipped:
+        if b <= at:
+            continue
+        a = max(a, at)
+        if a > at:
+            result.append(Piece(text[at:a], ""))
+        result.append(Piece(text[a:b], mark))
+        at = b
+    if at < end:
+        result.append(Piece(text[at:end], ""))
+    return tuple(result)
+
+
+def _sentences(
+    prefix: str,
+    document: Document,
+    doc: int,
+    cell: Cell,
+    spans: Sequence[tuple[int, int]],
+    mark: str,
+) -> tuple[SentenceView, ...]:
+    views = []
+    for i in cell.sentences:
+        sentence = document.sentences[i]
+        views.append(
+            SentenceView(
+                id=f"{prefix}-d{doc}-s{i + 1}",
+                number=i + 1,
+                role=sentence.role.value,
+                pieces=pieces(document.text, sentence.start, sentence.end, spans, mark),
+            )
+        )
+    return tuple(views)
+
+
+def _note(cell: Cell, prefix: str, base_row: dict[int, int]) -> tuple[str, str]:
+    """What a cell says besides its text, and where it points."""
+    if cell.status is CellStatus.OMITTED:
+        return "omitted", ""
+    if cell.status is CellStatus.MOVED_AWAY:
+        if cell.moved_to is None:
+            return "moved", ""
+        return f"moved to row {cell.moved_to + 1}", f"#{prefix}-r{cell.moved_to + 1}"
+    if cell.status is CellStatus.MOVED and cell.moved_from:
+        row = base_row.get(cell.moved_from[0])
+        where = "base " + ",".join(str(i + 1) for i in cell.moved_from)
+        return f"moved from {where}", (f"#{prefix}-r{row + 1}" if row is not None else "")
+    if cell.status is CellStatus.ADDED:
+        return "added", ""
+    return "", ""
+
+
+def _row_view(prefix: str, collation: Collation, row: Row, base_row: dict[int, int]) -> RowView:
+    base_spans = [
+        edit.base_span for cell in row.cells[1:] for link in cell.links for edit in link.edits
+    ]
+    cells = []
+    for position, cell in enumerate(row.cells):
+        document = collation.documents[cell.document]
+        if position == 0:
+            spans, mark = base_spans, "del"
+        else:
+            spans = [edit.other_span for link in cell.links for edit in link.edits]
+            mark = "ins"
+        note, href = _note(cell, prefix, base_row)
+        cells.append(
+            CellView(
+                status=cell.status.value,
+                symbol=SYMBOLS.get(cell.status.value, " "),
+                note=note,
+                href=href,
+                sentences=_sentences(prefix, document, cell.document, cell, spans, mark),
+            )
+        )
+    return RowView(
+        id=f"{prefix}-r{row.index + 1}",
+        number=row.index + 1,
+        kind=row.kind.value,
+        symbol=SYMBOLS.get(row.kind.value, " "),
+        flags=row.flags,
+        is_change=row.is_change,
+        cells=tuple(cells),
+        snippet=_snippet(collation, row),
+    )
+
+
+def _snippet(collation: Collation, row: Row, width: int = 110) -> str:
+    for cell in row.cells:
+        if cell.sentences:
+            sentences = collation.documents[cell.document].sentences
+            text = " ".join(sentences[i].text for i in cell.sentences)
+            return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return ""
+
+
+def comparison_view(collation: Collation, number: int, comparison: Comparison) -> ComparisonView:
+    """The side-by-side rows of one comparison, the comparison's base on the left."""
+    prefix = f"c{number}"
+    pair = dataclasses.replace(collation, base=comparison.base, comparisons=(comparison,))
+    rows = build_rows(pair, shown=[comparison.other])
+    base_row = {i: row.index for row in rows for i in row.cells[0].sentences}
+    return ComparisonView(
+        id=prefix,
+        comparison=comparison,
+        base=collation.documents[comparison.base],
+        other=collation.documents[comparison.other],
+        counts=counts(collation, comparison),
+        rows=tuple(_row_view(prefix, collation, row, base_row) for row in rows),
+    )
+
+
+def _hash(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+@cache
+def _environment() -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.globals.update(FLAG_LABELS=FLAG_LABELS)
+    return environment
+
+
+@cache
+def _assets() -> tuple[Markup, Markup, str]:
+    """The inline stylesheet and script (our own files, trusted) and the CSP that pins them."""
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    script = (TEMPLATES / "report.js").read_text(encoding="utf-8")
+    policy = (
+        f"default-src 'none'; style-src {_hash(css)}; script-src {_hash(script)}; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    return Markup(css), Markup(script), policy
+
+
+def render_html(collation: Collation, version: str) -> str:
+    """The whole report as one self-contained HTML page."""
+    css, script, policy = _assets()
+    views = [
+        comparison_view(collation, number, comparison)
+        for number, comparison in enumerate(collation.comparisons, start=1)
+    ]
+    summary = [
+        (index, document, collation.comparison(collation.base, index))
+        for index, document in enumerate(collation.documents)
+    ]
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        collation=collation,
+        version=version,
+        css=css,
+        script=script,
+        policy=policy,
+        summary=[(i, d, c, counts(collation, c) if c else None) for i, d, c in summary],
+        comparisons=views,
+        comparison_id={(v.comparison.base, v.comparison.other): v.id for v in views},
+    )
