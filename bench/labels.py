@@ -1,0 +1,176 @@
+"""Load and check the hand-labelled seed alignments in ``bench/data/seed_labels.json``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .gold import FLAGS, GoldCase, GoldLink
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = Path(__file__).resolve().parent / "data" / "seed_labels.json"
+SEEDS = ROOT / "seeds"
+MIN_EXCERPT, MAX_EXCERPT = 30, 60
+
+
+@dataclass(frozen=True, slots=True)
+class LinkLabel:
+    """One hand-labelled link: excerpts of base and other sentences, flags and a note."""
+
+    base: tuple[str, ...]
+    other: tuple[str, ...]
+    flags: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class PairLabel:
+    """The labels of one ordered pair of seed files."""
+
+    base: str
+    other: str
+    links: tuple[LinkLabel, ...]
+    omitted: tuple[str, ...]
+    added: tuple[str, ...]
+
+
+def load_labels(path: Path = LABELS) -> list[PairLabel]:
+    """Read the label file into PairLabels."""
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("schema") != 1:
+        raise ValueError(f"{path}: unknown schema {data.get('schema')!r}")
+    return [
+        PairLabel(
+            base=pair["base"],
+            other=pair["other"],
+            links=tuple(
+                LinkLabel(
+                    base=tuple(link["base"]),
+                    other=tuple(link["other"]),
+                    flags=tuple(link.get("flags", ())),
+                    note=link.get("note", ""),
+                )
+                for link in pair["links"]
+            ),
+            omitted=tuple(pair.get("omitted", ())),
+            added=tuple(pair.get("added", ())),
+        )
+        for pair in data["pairs"]
+    ]
+
+
+def _excerpts(pair: PairLabel) -> list[tuple[str, str]]:
+    """Every (side, excerpt) the pair refers to."""
+    found = [("base", e) for link in pair.links for e in link.base]
+    found += [("other", e) for link in pair.links for e in link.other]
+    found += [("base", e) for e in pair.omitted] + [("other", e) for e in pair.added]
+    return found
+
+
+def check_pair(pair: PairLabel, seeds: Path = SEEDS) -> list[str]:
+    """Problems with one pair: excerpts not found once, bad lengths, unknown flags, overlaps."""
+    problems: list[str] = []
+    texts = {
+        side: (seeds / getattr(pair, side)).read_text(encoding="utf-8")
+        for side in ("base", "other")
+    }
+    label = f"{pair.base[:3]}->{pair.other[:3]}"
+    for side, excerpt in _excerpts(pair):
+        count = texts[side].count(excerpt)
+        if count != 1:
+            problems.append(f"{label} {side}: {excerpt!r} occurs {count} times")
+        if not MIN_EXCERPT <= len(excerpt) <= MAX_EXCERPT:
+            problems.append(f"{label} {side}: {excerpt!r} is {len(excerpt)} characters long")
+    for link in pair.links:
+        problems += [f"{label}: unknown flag {f!r}" for f in link.flags if f not in FLAGS]
+        if not link.base or not link.other:
+            problems.append(f"{label}: a link needs both sides: {link}")
+    linked_base = {e for link in pair.links for e in link.base}
+    linked_other = {e for link in pair.links for e in link.other}
+    problems += [f"{label}: omitted but linked: {e!r}" for e in linked_base & set(pair.omitted)]
+    problems += [f"{label}: added but linked: {e!r}" for e in linked_other & set(pair.added)]
+    return problems
+
+
+def gold_case(pair: PairLabel, seeds: Path = SEEDS) -> GoldCase:
+    """The pair as a GoldCase: excerpts become start offsets into the file texts."""
+    base_text = (seeds / pair.base).read_text(encoding="utf-8")
+    other_text = (seeds / pair.other).read_text(encoding="utf-8")
+    return GoldCase(
+        name=f"{pair.base[:3]}->{pair.other[:3]}",
+        base_path=str(seeds / pair.base),
+        other_path=str(seeds / pair.other),
+        base_text=base_text,
+        other_text=other_text,
+        links=tuple(
+            GoldLink(
+                base=tuple(base_text.index(e) for e in link.base),
+                other=tuple(other_text.index(e) for e in link.other),
+                flags=frozenset(link.flags),
+                kind=None,
+                note=link.note,
+            )
+            for link in pair.links
+        ),
+        omitted=tuple(base_text.index(e) for e in pair.omitted),
+        added=tuple(other_text.index(e) for e in pair.added),
+    )
+
+
+def seed_cases(path: Path = LABELS, seeds: Path = SEEDS) -> list[GoldCase]:
+    """All labelled seed pairs as GoldCases."""
+    return [gold_case(pair, seeds) for pair in load_labels(path)]
+
+
+def coverage(pair: PairLabel, seeds: Path = SEEDS) -> list[str]:
+    """Body sentences (by the engine's segmentation) that no excerpt starts in, if it is there."""
+    try:
+        from wirediff.core import load_document
+    except ImportError:
+        return []
+    missing: list[str] = []
+    for side in ("base", "other"):
+        document = load_document(str(seeds / getattr(pair, side)))
+        starts = {document.text.index(e) for s, e in _excerpts(pair) if s == side}
+        for sentence in document.sentences:
+            if sentence.role.value in ("body", "headline", "heading") and not any(
+                sentence.start <= o < sentence.end for o in starts
+            ):
+                missing.append(
+                    f"{pair.base[:3]}->{pair.other[:3]} {side} unlabelled: {sentence.text[:70]!r}"
+                )
+    return missing
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Validate the label file; print problems and counts; exit 1 on problems."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("labels", nargs="?", type=Path, default=LABELS)
+    parser.add_argument("--seeds", type=Path, default=SEEDS)
+    parser.add_argument(
+        "--coverage", action="store_true", help="list engine sentences left unlabelled"
+    )
+    args = parser.parse_args(argv)
+    pairs = load_labels(args.labels)
+    problems = [p for pair in pairs for p in check_pair(pair, args.seeds)]
+    for pair in pairs:
+        pairs_n = sum(len(link.base) * len(link.other) for link in pair.links)
+        print(
+            f"{pair.base[:3]}->{pair.other[:3]}: {len(pair.links)} links "
+            f"({pairs_n} sentence pairs), {len(pair.omitted)} omitted, {len(pair.added)} added"
+        )
+        if args.coverage:
+            for line in coverage(pair, args.seeds):
+                print("  " + line)
+    for problem in problems:
+        print("PROBLEM: " + problem, file=sys.stderr)
+    print("labels ok" if not problems else f"{len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
