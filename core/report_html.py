@@ -85,13 +85,17 @@ def pieces(
     text: str, start: int, end: int, spans: Iterable[tuple[int, int]], mark: str
 ) -> tuple[Piece, ...]:
     """``text[start:end]`` cut into plain runs and runs inside ``spans`` marked ``mark``."""
-    clipped = sorted((max(a, start), min(b, end)) for a, b in spans if min(b, end) > max(a, start))
+    merged: list[list[int]] = []
+    for a, b in sorted((max(a, start), min(b, end)) for a, b in spans):
+        if b <= a:
+            continue
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
     result: list[Piece] = []
     at = start
-    for a, b in clipped:
-        if b <= at:
-            continue
-        a = max(a, at)
+    for a, b in merged:
         if a > at:
             result.append(Piece(text[at:a], ""))
         result.append(Piece(text[a:b], mark))
