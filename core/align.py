@@ -44,6 +44,12 @@ MAX_POSTINGS = 100
 """Terms found in more sentences than this are too common to find candidates with."""
 GAP_WIDTH = 6
 """Gaps between anchors up to this many sentences wide are scored exhaustively."""
+GROW_ALONE_SCORE = 0.3
+"""An adjacent free sentence this similar to a group's other side joins the group."""
+JOIN_SCORE = 0.2
+"""A free sentence whose best match is in an adjacent group, this similar, joins it."""
+HEADLINE_SCORE = 0.12
+"""Headlines (or a headline and the other's lead) this similar are linked."""
 TITLE_MISMATCH = 0.75
 """Factor on the score of a headline or heading paired with running text."""
 SMALL_WEIGHT = 6.0
@@ -67,8 +73,13 @@ class Features:
     """Content terms of each sentence; empty for boilerplate, which is never aligned."""
     norms: tuple[str, ...]
     """Normalised text of each sentence, for identity and character similarity."""
-    titles: tuple[bool, ...] = ()
-    """Whether each sentence is a headline or heading rather than running text."""
+    roles: tuple[Role, ...] = ()
+    """The role of each sentence."""
+
+    @property
+    def titles(self) -> tuple[bool, ...]:
+        """Whether each sentence is a headline or heading rather than running text."""
+        return tuple(role in (Role.HEADLINE, Role.HEADING) for role in self.roles)
 
     @classmethod
     def of(cls, document: Document) -> Features:
@@ -78,8 +89,7 @@ class Features:
             content_terms(s.text, norm) if norm else frozenset()
             for s, norm in zip(document.sentences, norms, strict=True)
         )
-        titles = tuple(s.role in (Role.HEADLINE, Role.HEADING) for s in document.sentences)
-        return cls(terms, norms, titles)
+        return cls(terms, norms, tuple(s.role for s in document.sentences))
 
 
 class TermWeights:
@@ -173,6 +183,10 @@ class _Aligner:
         return score
 
     def group_score(self, base: Iterable[int], other: Iterable[int]) -> float:
+        base, other = list(base), list(other)
+        titles = {self.base.titles[i] for i in base} | {self.other.titles[j] for j in other}
+        if len(titles) > 1:
+            return 0.0  # headings and running text do not form one passage
         base_terms = frozenset().union(*(self.base.terms[i] for i in base))
         other_terms = frozenset().union(*(self.other.terms[j] for j in other))
         return similarity(base_terms, other_terms, self.weights)
@@ -333,6 +347,29 @@ class _Aligner:
                 if j in self.other_link:
                     break
 
+    def headlines(self) -> None:
+        """Link the headlines, or a headline and the other version's lead, when they agree.
+
+        A headline sums up the story, as does the lead of a version that has no headline.
+        """
+        base_head = _headline(self.base)
+        other_head = _headline(self.other)
+        if base_head is None and other_head is None:
+            return
+        if base_head is None:
+            base_head = _lead(self.base)
+        elif other_head is None:
+            other_head = _lead(self.other)
+        if base_head is not None and other_head is not None:
+            self._link_if_similar(base_head, other_head, HEADLINE_SCORE)
+
+    def _link_if_similar(self, i: int, j: int, threshold: float) -> None:
+        if i in self.base_link or j in self.other_link:
+            return
+        score = similarity(self.base.terms[i], self.other.terms[j], self.weights)
+        if score >= threshold:
+            self.link([i], [j], score)
+
     def _free_base(self, i: int) -> bool:
         return (
             0 <= i < len(self.base.terms) and i not in self.base_link and bool(self.base.terms[i])
@@ -362,45 +399,52 @@ class _Aligner:
             return 0.0
         return self.weights.total(terms & by) / total
 
-    def grow(self) -> None:
+    def grow(self, scored: Sequence[tuple[float, int, int]]) -> None:
         """Add adjacent unlinked sentences to groups they complete (splits and merges)."""
+        best_of_base: dict[int, tuple[float, int]] = {}
+        best_of_other: dict[int, tuple[float, int]] = {}
+        for score, i, j in scored:  # best first
+            best_of_base.setdefault(i, (score, j))
+            best_of_other.setdefault(j, (score, i))
         changed = True
         while changed:
             changed = False
-            for index, (base, other, score) in enumerate(self.groups):
+            for index in range(len(self.groups)):
                 for side in ("other", "base"):
-                    members = other if side == "other" else base
-                    for k in (max(members) + 1, min(members) - 1):
-                        free = self._free_other(k) if side == "other" else self._free_base(k)
-                        if not free:
-                            continue
-                        new_base = base if side == "other" else sorted([*base, k])
-                        new_other = sorted([*other, k]) if side == "other" else other
-                        new_score = self.group_score(new_base, new_other)
-                        own_terms = (self.other if side == "other" else self.base).terms[k]
-                        opposite = frozenset().union(
-                            *(
-                                (self.base.terms[i] for i in base)
-                                if side == "other"
-                                else (self.other.terms[j] for j in other)
-                            )
-                        )
-                        already = frozenset().union(
-                            *(
-                                (self.other.terms[j] for j in other)
-                                if side == "other"
-                                else (self.base.terms[i] for i in base)
-                            )
-                        )
-                        novel = self._covered(own_terms - already, opposite)
-                        if _completes(novel, new_score - score):
-                            base, other, score = new_base, new_other, new_score
-                            self.groups[index] = (base, other, score)
-                            if side == "other":
-                                self.other_link[k] = index
-                            else:
-                                self.base_link[k] = index
-                            changed = True
+                    best = best_of_other if side == "other" else best_of_base
+                    changed |= self._grow_group(index, side, best)
+
+    def _grow_group(self, index: int, side: str, best: dict[int, tuple[float, int]]) -> bool:
+        """Try the free neighbours of group ``index`` on ``side``; True if one joined."""
+        base, other, score = self.groups[index]
+        grows_other = side == "other"
+        members = other if grows_other else base
+        own, opposite_features = (self.other, self.base) if grows_other else (self.base, self.other)
+        opposite_members = base if grows_other else other
+        for k in (max(members) + 1, min(members) - 1):
+            free = self._free_other(k) if grows_other else self._free_base(k)
+            if not free:
+                continue
+            new_base = base if grows_other else sorted([*base, k])
+            new_other = sorted([*other, k]) if grows_other else other
+            new_score = self.group_score(new_base, new_other)
+            if new_score == 0.0:
+                continue
+            opposite = frozenset().union(*(opposite_features.terms[m] for m in opposite_members))
+            already = frozenset().union(*(own.terms[m] for m in members))
+            novel = self._covered(own.terms[k] - already, opposite)
+            alone = similarity(own.terms[k], opposite, self.weights)
+            best_score, best_match = best.get(k, (0.0, -1))
+            belongs = best_match in opposite_members and best_score >= JOIN_SCORE
+            if (
+                _completes(novel, new_score - score)
+                or (alone >= GROW_ALONE_SCORE and new_score >= score - 0.05)
+                or (belongs and new_score >= score - 0.1)
+            ):
+                self.groups[index] = (new_base, new_other, new_score)
+                (self.other_link if grows_other else self.base_link)[k] = index
+                return True
+        return False
 
     def result(self) -> tuple[Group, ...]:
         groups = [
@@ -408,6 +452,24 @@ class _Aligner:
             for base, other, score in self.groups
         ]
         return tuple(sorted(groups, key=lambda group: (group.base[0], group.other[0])))
+
+
+def _headline(features: Features) -> int | None:
+    """The headline: a title before any running text."""
+    for index, role in enumerate(features.roles):
+        if role is Role.HEADLINE and features.terms[index]:
+            return index
+        if role is Role.BODY:
+            return None
+    return None
+
+
+def _lead(features: Features) -> int | None:
+    """The first sentence of running text."""
+    for index, role in enumerate(features.roles):
+        if role is Role.BODY and features.terms[index]:
+            return index
+    return None
 
 
 def _completes(novel: float, gain: float) -> bool:
@@ -445,9 +507,10 @@ def align(base: Features, other: Features, weights: TermWeights) -> tuple[Group,
     """Groups of base and other sentences that carry the same content, in base order."""
     aligner = _Aligner(base, other, weights)
     scored = aligner.candidates()
+    aligner.headlines()
     aligner.anchors(scored)
     aligner.fill_in_order(scored)
     aligner.moved_runs(scored)
     aligner.merge_unlinked(scored)
-    aligner.grow()
+    aligner.grow(scored)
     return aligner.result()
