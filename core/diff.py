@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -10,12 +11,13 @@ from .align import Group, increasing_subsequence
 from .flags import (
     attribution_flag,
     name_flag,
+    names,
     number_flag,
     quotations,
     quote_flags,
     quote_words,
 )
-from .model import Comparison, Document, Edit, Flag, Kind, Link
+from .model import Comparison, Document, Edit, Flag, Kind, Link, Role
 from .words import fold_token, normalize, tokens
 
 _FLAG_ORDER = tuple(Flag)
@@ -82,12 +84,15 @@ def link_flags(
     other: Document,
     other_indexes: Sequence[int],
     quote_spans: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]] | None = None,
+    known_names: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> tuple[Flag, ...]:
     """The flags a journalist checks first, for one link.
 
-    ``quote_spans`` are the quotations of the two documents, when already known.
+    ``quote_spans`` (the quotations of the two documents) and ``known_names`` (the names in
+    them, and the protagonists) are computed here unless the caller already has them.
     """
     base_spans, other_spans = quote_spans or (quotations(base.text), quotations(other.text))
+    known, protagonists = known_names or name_context(base, other)
     base_text = _group_text(base, base_indexes)
     other_text = _group_text(other, other_indexes)
     flags = quote_flags(
@@ -98,7 +103,7 @@ def link_flags(
     )
     if number_flag(base_text, other_text):
         flags.add(Flag.NUMBER_CHANGED)
-    if name_flag(base_text, other_text):
+    if name_flag(base_text, other_text, known, protagonists):
         flags.add(Flag.NAME_CHANGED)
     if attribution_flag(base_text, other_text):
         flags.add(Flag.ATTRIBUTION_CHANGED)
@@ -124,6 +129,45 @@ def _quotes_in(
     return found
 
 
+PROTAGONIST_SHARE = 0.3
+"""A name in at least this share of both documents' body sentences is what the story is about."""
+
+
+def _body_sentences(document: Document) -> list[str]:
+    return [s.text for s in document.sentences if s.role is Role.BODY]
+
+
+def name_context(base: Document, other: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """Names known in the running text of two documents, and the protagonists among them.
+
+    Dropping the story's subject from one sentence ("Ishiba" -> "he") is not worth a flag.
+    """
+    base_body, other_body = _body_sentences(base), _body_sentences(other)
+    known = frozenset(name for text in base_body + other_body for name in names(text))
+    base_counts = Counter(name for text in base_body for name in names(text, known))
+    other_counts = Counter(name for text in other_body for name in names(text, known))
+    protagonists = frozenset(
+        name
+        for name in base_counts.keys() & other_counts.keys()
+        if base_counts[name] >= PROTAGONIST_SHARE * len(base_body)
+        and other_counts[name] >= PROTAGONIST_SHARE * len(other_body)
+    )
+    return known, protagonists
+
+
+def _running_text(
+    base: Document, base_indexes: Sequence[int], other: Document, other_indexes: Sequence[int]
+) -> bool:
+    """Whether both sides of a link are body text.
+
+    Headlines and headings sum up; set against a body sentence they leave out most names and
+    numbers, so flags are computed for running text only.
+    """
+    return all(base.sentences[i].role is Role.BODY for i in base_indexes) and all(
+        other.sentences[j].role is Role.BODY for j in other_indexes
+    )
+
+
 def moved_groups(groups: Sequence[Group]) -> set[int]:
     """Indexes of the groups whose position breaks the base order (not in the longest chain)."""
     order = sorted(range(len(groups)), key=lambda k: (groups[k].base[0], groups[k].other[0]))
@@ -142,6 +186,7 @@ def compare(
     """Turn aligned groups into a Comparison with kinds, moves, edits, flags and shares."""
     moved = moved_groups(groups)
     quote_spans = (quotations(base.text), quotations(other.text))
+    known_names = name_context(base, other)
     links: list[Link] = []
     for k, group in enumerate(groups):
         base_text = _group_text(base, group.base)
@@ -155,8 +200,8 @@ def compare(
                 moved=k in moved,
                 score=1.0 if identical else min(group.score, 0.9999),
                 flags=()
-                if identical
-                else link_flags(base, group.base, other, group.other, quote_spans),
+                if identical or not _running_text(base, group.base, other, group.other)
+                else link_flags(base, group.base, other, group.other, quote_spans, known_names),
                 edits=() if identical else word_edits(base, group.base, other, group.other),
             )
         )

@@ -460,29 +460,45 @@ _PLACES = frozenset(
 )
 
 
-def _names(text: str) -> set[str]:
-    """Lower-cased words of capitalised names that are not places, titles or dates."""
-    names: set[str] = set()
+def names(text: str, known: frozenset[str] = frozenset()) -> set[str]:
+    """Lower-cased words of capitalised names that are not places, titles or dates.
+
+    A capitalised word that opens a sentence or a quote counts only when it is ``known``
+    as a name (seen capitalised inside a sentence elsewhere).
+    """
+    found: set[str] = set()
     normalized = normalize_quotes(text)
     for match in _CAPITALISED.finditer(normalized):
-        start = match.start()
-        before = normalized[:start].rstrip()
-        if not before or before[-1] in ".!?\"'":
-            continue  # first word of a sentence or quote: capitalised anyway
+        position = match.start() - 1
+        while position >= 0 and normalized[position].isspace():
+            position -= 1
+        opens = position < 0 or normalized[position] in ".!?\"'"
         for part in re.split(r"[-'’.]", match.group()):
             key = part.casefold()
-            if len(key) >= 2 and key not in _NOT_NAMES and key not in _PLACES and key != "s":
-                names.add(key)
-    return names
+            if len(key) < 2 or key in _NOT_NAMES or key in _PLACES or key == "s":
+                continue
+            if not opens or key in known:
+                found.add(key)
+    return found
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(word.casefold() for word in re.findall(r"[^\W_]+", normalize_quotes(text)))
 
 
-def name_flag(base_text: str, other_text: str) -> bool:
-    """A person or organisation named on one side is absent from the other."""
-    base_names, other_names = _names(base_text), _names(other_text)
+def name_flag(
+    base_text: str,
+    other_text: str,
+    known: frozenset[str] = frozenset(),
+    ignored: frozenset[str] = frozenset(),
+) -> bool:
+    """A person or organisation named on one side is absent from the other.
+
+    ``known`` are names seen elsewhere in the documents (see ``names``); ``ignored`` ones (the
+    story's protagonists) never count.
+    """
+    base_names = names(base_text, known) - ignored
+    other_names = names(other_text, known) - ignored
     base_words, other_words = _words(base_text), _words(other_text)
     return bool(base_names - other_words) or bool(other_names - base_words)
 
@@ -491,7 +507,8 @@ def name_flag(base_text: str, other_text: str) -> bool:
 _ATTRIBUTION = re.compile(
     r"\b(?P<verb>said|says|say|told|tells|tell|stated|states|added|adds|noted|notes|remarked|"
     r"explained|warned|affirmed|insisted|claimed|claims|argued|reported|reports|wrote|writes|"
-    r"announced|confirmed|denied|suggested|hinted|acknowledged|admitted|according to)\b"
+    r"confirmed|denied|suggest|suggests|suggested|indicate|indicates|indicated|hinted|"
+    r"acknowledged|admitted|according to)\b"
     r"(?P<to>(?:\s+to)?(?:\s+the)?(?P<source>(?:\s+[A-Z(][\w().&'-]*)+))?",
 )
 _LEMMAS = {
