@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 from .errors import WirediffError
@@ -23,6 +24,7 @@ class Article:
     title: str
     byline: str
     text: str
+    notes: tuple[str, ...] = ()
 
 
 def _clean(text: str) -> str:
@@ -105,6 +107,9 @@ def extract_article(html: str, path: str) -> Article:
     except Exception as error:  # lxml and jusText raise many types on broken pages
         raise WirediffError(f"{path}: cannot read this HTML page ({error})") from None
     body = [_clean(p.text) for p in kept if _clean(p.text)]
+    fallback = not body
+    if fallback:
+        body = visible_text(html)
     if not body:
         raise WirediffError(f"{path}: no article text found in this HTML page")
     lines: list[str] = []
@@ -113,4 +118,43 @@ def extract_article(html: str, path: str) -> Article:
     if byline and not any(byline in line for line in body[:3]):
         lines.append(byline if byline.lower().startswith("by ") else f"By {byline}")
     lines.extend(body)
-    return Article(title=title, byline=byline, text="\n\n".join(lines) + "\n")
+    notes = ("no article body recognised; showing all visible text",) if fallback else ()
+    return Article(title=title, byline=byline, text="\n\n".join(lines) + "\n", notes=notes)
+
+
+class _VisibleText(HTMLParser):
+    """Collects the text of a page outside scripts, styles and other invisible elements."""
+
+    _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
+    _BLOCKS = frozenset(
+        {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hidden = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._HIDDEN:
+            self.hidden += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN and self.hidden:
+            self.hidden -= 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> list[str]:
+    """Paragraphs of all visible text of a page, for pages no article is recognised in."""
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    return [line for line in (_clean(part) for part in "".join(parser.parts).split("\n")) if line]

@@ -127,6 +127,7 @@ def parse_bytes(data: bytes, path: str) -> Document:
         document = document_from_text(article.text, path, source_format="html")
         if article.title:
             document = _with_title(document, article.title)
+        notes = notes + article.notes
     else:
         source_format = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
         document = document_from_text(text, path, source_format=source_format)

@@ -133,3 +133,13 @@ def test_html_with_no_article_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
     with pytest.raises(WirediffError, match=r"empty\.html"):
         load_document(str(path))
+
+
+def test_html_without_a_recognisable_article_falls_back_to_visible_text(tmp_path: Path) -> None:
+    path = tmp_path / "nested.html"
+    paragraph = "<p>Hello &amp; <script>alert(1)</script> world. Japan and Trump met.</p>"
+    path.write_text("<html><body>" + "<div>" * 3000 + paragraph + "</div>" * 3000, encoding="utf-8")
+    document = load_document(str(path))
+    assert "Hello & world." in document.text
+    assert "alert" not in document.text
+    assert any("visible text" in note for note in document.notes)
