@@ -40,8 +40,8 @@ def round_trip(collation: Collation) -> None:
         mine = [row for row in rows if int(row["comparison"]) == number]
         links = sorted(
             (
-                indexes(row["base_sentences"]),
-                indexes(row["other_sentences"]),
+                indexes(row["base_sentence_numbers"]),
+                indexes(row["other_sentence_numbers"]),
                 row["kind"],
                 row["moved"] == "yes",
                 round(float(row["score"]), 4),
@@ -55,13 +55,17 @@ def round_trip(collation: Collation) -> None:
             for link in comparison["links"]
         )
         assert links == expected
-        omitted = [indexes(row["base_sentences"])[0] for row in mine if row["entry"] == "omitted"]
-        added = [indexes(row["other_sentences"])[0] for row in mine if row["entry"] == "added"]
+        omitted = [
+            indexes(row["base_sentence_numbers"])[0] for row in mine if row["entry"] == "omitted"
+        ]
+        added = [
+            indexes(row["other_sentence_numbers"])[0] for row in mine if row["entry"] == "added"
+        ]
         assert sorted(omitted) == sorted(comparison["omitted"])
         assert sorted(added) == sorted(comparison["added"])
         for row in mine:
             for side, document in (("base", base), ("other", other)):
-                numbers = indexes(row[f"{side}_sentences"])
+                numbers = indexes(row[f"{side}_sentence_numbers"])
                 text = " ".join(document["sentences"][i]["text"] for i in numbers)
                 assert raw(row[f"{side}_text"]) == text
                 assert raw(row[f"{side}_document"]) == document["path"].rsplit("/", 1)[-1]
