@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from wirediff.core import Document, load_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from wirediff.core.cli import main
 
 from .conftest import AFP, PARAPHRASE, SEEDS

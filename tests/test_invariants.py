@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from wirediff.core import collate, document_from_text
 
 WORDS = st.sampled_from(

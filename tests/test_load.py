@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from wirediff.core import WirediffError, load_document, load_documents
 from wirediff.core.load import MAX_BYTES, bundled_seeds, parse_bytes
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from wirediff.core.segment import segment
 
 from .conftest import AFP, INDEPENDENT_A, INDEPENDENT_B, PARAPHRASE
