@@ -148,7 +148,10 @@ def run_app(argv: Sequence[str]) -> int:
     import importlib
 
     # The app lives in wirediff.tui, which the engine never imports at module level.
-    app = importlib.import_module("wirediff.tui.app")
+    try:
+        app = importlib.import_module("wirediff.tui.app")
+    except ModuleNotFoundError as error:
+        raise WirediffError(f"the terminal app is not installed ({error.name})") from None
     exit_code: int = app.run(files, base=args.base, all_pairs=args.all_pairs)
     return exit_code
 
