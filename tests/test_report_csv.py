@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+
 from wirediff.core import Collation, collate, load_documents
 from wirediff.core.cli import main
 from wirediff.core.load import bundled_seeds

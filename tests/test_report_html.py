@@ -12,6 +12,7 @@ from typing import Any
 
 import html5lib
 import pytest
+
 from wirediff.core import Collation, collate, document_from_text, load_documents
 from wirediff.core.cli import main
 from wirediff.core.load import bundled_seeds

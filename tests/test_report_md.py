@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+
 from wirediff.core import Collation, collate, load_documents
 from wirediff.core.load import bundled_seeds
 from wirediff.core.report_json import to_dict
