@@ -18,7 +18,6 @@ The method, after MASSAlign, Bleualign and the CRF aligner of Jiang et al. (see 
 from __future__ import annotations
 
 import bisect
-import heapq
 import itertools
 import math
 from collections import Counter, defaultdict
@@ -75,11 +74,8 @@ class Features:
     """Normalised text of each sentence, for identity and character similarity."""
     roles: tuple[Role, ...] = ()
     """The role of each sentence."""
-
-    @property
-    def titles(self) -> tuple[bool, ...]:
-        """Whether each sentence is a headline or heading rather than running text."""
-        return tuple(role in (Role.HEADLINE, Role.HEADING) for role in self.roles)
+    titles: tuple[bool, ...] = ()
+    """Whether each sentence is a headline or heading rather than running text."""
 
     @classmethod
     def of(cls, document: Document) -> Features:
@@ -89,7 +85,9 @@ class Features:
             content_terms(s.text, norm) if norm else frozenset()
             for s, norm in zip(document.sentences, norms, strict=True)
         )
-        return cls(terms, norms, tuple(s.role for s in document.sentences))
+        roles = tuple(s.role for s in document.sentences)
+        titles = tuple(role in (Role.HEADLINE, Role.HEADING) for role in roles)
+        return cls(terms, norms, roles, titles)
 
 
 class TermWeights:
@@ -105,22 +103,29 @@ class TermWeights:
                     counts.update(terms)
         self._counts = counts
         self._sentences = max(sentences, 1)
-        self._cache: dict[str, float] = {}
+        # Weights in millionths, as integers: sums are exact whatever order a set yields.
+        self._fixed: dict[str, int] = {term: self._weigh(term) for term in counts}
+
+    def _weigh(self, term: str) -> int:
+        frequency = self._counts.get(term, 0)
+        weight = math.log(1.0 + self._sentences / (frequency + 0.5))
+        if term.startswith("#"):
+            weight *= 1.5  # numbers identify a fact
+        return round(weight * 1_000_000)
 
     def __call__(self, term: str) -> float:
-        weight = self._cache.get(term)
-        if weight is None:
-            frequency = self._counts.get(term, 0)
-            weight = math.log(1.0 + self._sentences / (frequency + 0.5))
-            if term.startswith("#"):
-                weight *= 1.5  # numbers identify a fact
-            self._cache[term] = weight
-        return weight
+        fixed = self._fixed.get(term)
+        if fixed is None:
+            fixed = self._fixed[term] = self._weigh(term)
+        return fixed / 1_000_000
 
     def total(self, terms: Iterable[str]) -> float:
         """Sum of the weights of ``terms``."""
-        # fsum is exact, so the total does not depend on the order a set yields its terms
-        return math.fsum(map(self, terms))
+        fixed = self._fixed
+        try:
+            return sum(map(fixed.__getitem__, terms)) / 1_000_000
+        except KeyError:
+            return sum(round(self(term) * 1_000_000) for term in terms) / 1_000_000
 
 
 def similarity(
@@ -210,15 +215,20 @@ class _Aligner:
             overlap: dict[int, float] = defaultdict(float)
             for j in exact.get(self.base.norms[i], ()):
                 overlap[j] += 1000.0
-            rarest = heapq.nlargest(INDEX_TERMS, sorted(terms), key=weight)
+            rarest = sorted(terms, key=lambda term: (-weight(term), term))[:INDEX_TERMS]
             for term in rarest:
                 found = postings.get(term)
                 if found and len(found) <= MAX_POSTINGS:
                     term_weight = weight(term)
                     for j in found:
                         overlap[j] += term_weight
-            best = heapq.nlargest(CANDIDATES, sorted(overlap), key=overlap.__getitem__)
-            for j in best:
+            if len(overlap) > CANDIDATES:
+                cutoff = sorted(overlap.values(), reverse=True)[CANDIDATES - 1]
+                best = sorted((-value, j) for j, value in overlap.items() if value >= cutoff)
+                chosen = [j for _, j in best[:CANDIDATES]]
+            else:
+                chosen = sorted(overlap)
+            for j in chosen:
                 score = self.pair_score(i, j)
                 if score > 0.0:
                     scored.append((score, i, j))

@@ -11,7 +11,7 @@ from .align import Group, increasing_subsequence
 from .flags import (
     attribution_flag,
     name_flag,
-    names,
+    name_words,
     number_flag,
     quotations,
     quote_flags,
@@ -133,24 +133,27 @@ PROTAGONIST_SHARE = 0.3
 """A name in at least this share of both documents' body sentences is what the story is about."""
 
 
-def _body_sentences(document: Document) -> list[str]:
-    return [s.text for s in document.sentences if s.role is Role.BODY]
-
-
 def name_context(base: Document, other: Document) -> tuple[frozenset[str], frozenset[str]]:
     """Names known in the running text of two documents, and the protagonists among them.
 
     Dropping the story's subject from one sentence ("Ishiba" -> "he") is not worth a flag.
     """
-    base_body, other_body = _body_sentences(base), _body_sentences(other)
-    known = frozenset(name for text in base_body + other_body for name in names(text))
-    base_counts = Counter(name for text in base_body for name in names(text, known))
-    other_counts = Counter(name for text in other_body for name in names(text, known))
+    sides = [
+        [name_words(s.text) for s in document.sentences if s.role is Role.BODY]
+        for document in (base, other)
+    ]
+    known = frozenset(name for side in sides for inside, _ in side for name in inside)
+    counts = [
+        Counter(name for inside, opening in side for name in inside | (opening & known))
+        for side in sides
+    ]
     protagonists = frozenset(
         name
-        for name in base_counts.keys() & other_counts.keys()
-        if base_counts[name] >= PROTAGONIST_SHARE * len(base_body)
-        and other_counts[name] >= PROTAGONIST_SHARE * len(other_body)
+        for name in counts[0].keys() & counts[1].keys()
+        if all(
+            count[name] >= PROTAGONIST_SHARE * max(len(side), 1)
+            for count, side in zip(counts, sides, strict=True)
+        )
     )
     return known, protagonists
 

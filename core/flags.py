@@ -460,26 +460,31 @@ _PLACES = frozenset(
 )
 
 
-def names(text: str, known: frozenset[str] = frozenset()) -> set[str]:
+def name_words(text: str) -> tuple[set[str], set[str]]:
     """Lower-cased words of capitalised names that are not places, titles or dates.
 
-    A capitalised word that opens a sentence or a quote counts only when it is ``known``
-    as a name (seen capitalised inside a sentence elsewhere).
+    Returns the words found inside sentences, and those that open a sentence or quote (which
+    are capitalised anyway, so count only when known as names from elsewhere).
     """
-    found: set[str] = set()
+    inside: set[str] = set()
+    opening: set[str] = set()
     normalized = normalize_quotes(text)
     for match in _CAPITALISED.finditer(normalized):
         position = match.start() - 1
         while position >= 0 and normalized[position].isspace():
             position -= 1
-        opens = position < 0 or normalized[position] in ".!?\"'"
-        for part in re.split(r"[-'’.]", match.group()):
+        found = opening if position < 0 or normalized[position] in ".!?\"'" else inside
+        for part in re.split(r"[-'\u2019.]", match.group()):
             key = part.casefold()
-            if len(key) < 2 or key in _NOT_NAMES or key in _PLACES or key == "s":
-                continue
-            if not opens or key in known:
+            if len(key) >= 2 and key not in _NOT_NAMES and key not in _PLACES and key != "s":
                 found.add(key)
-    return found
+    return inside, opening
+
+
+def names(text: str, known: frozenset[str] = frozenset()) -> set[str]:
+    """Names in ``text``; a capitalised word opening a sentence counts when ``known``."""
+    inside, opening = name_words(text)
+    return inside | (opening & known)
 
 
 def _words(text: str) -> frozenset[str]:
