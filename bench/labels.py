@@ -111,7 +111,7 @@ def gold_case(pair: PairLabel, seeds: Path = SEEDS) -> GoldCase:
                 base=tuple(base_text.index(e) for e in link.base),
                 other=tuple(other_text.index(e) for e in link.other),
                 flags=frozenset(link.flags),
-                kind=None,
+                kind="reworded",
                 note=link.note,
             )
             for link in pair.links
