@@ -1,0 +1,259 @@
+"""What one cell of the aligned view says: styled pieces of text, badges and marks.
+
+Pure presentation logic shared by the terminal app (and usable by any other front end): no
+Textual here. A piece carries a style *name* (``inserted``, ``deleted``, ...); the front end maps
+names to colours, and every kind also has a symbol so nothing depends on colour alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from .model import FLAG_LABELS, Collation, Document, Edit, Flag, Link
+from .rows import SYMBOLS, Cell, CellStatus, Row
+
+BADGES: dict[Flag, str] = {
+    Flag.QUOTE_ALTERED: "QUOTE≠",
+    Flag.QUOTE_DROPPED: "UNQUOTED",
+    Flag.NUMBER_CHANGED: "NUM≠",
+    Flag.NAME_CHANGED: "NAME≠",
+    Flag.ATTRIBUTION_CHANGED: "ATTR≠",
+}
+"""Short badge per flag, shown on the row; ``FLAG_LABELS`` has the long names."""
+
+STYLE_NAMES = (
+    "text",
+    "identical",
+    "inserted",
+    "deleted",
+    "added",
+    "omitted",
+    "moved",
+    "boilerplate",
+    "badge",
+    "note",
+)
+"""Every style name a piece can carry."""
+
+_WHITESPACE = re.compile(r"\S+")
+
+
+class Piece(NamedTuple):
+    """A run of text in one style; ``hit`` marks a search match."""
+
+    text: str
+    style: str
+    hit: bool = False
+
+
+def badge_pieces(flags: Iterable[Flag]) -> list[Piece]:
+    """Badges for ``flags`` in the canonical flag order, each followed by a space."""
+    present = set(flags)
+    pieces: list[Piece] = []
+    for flag in Flag:
+        if flag in present:
+            pieces.append(Piece(BADGES[flag], "badge"))
+            pieces.append(Piece(" ", "text"))
+    return pieces
+
+
+def flag_legend() -> list[tuple[str, str]]:
+    """(badge, long name) for every flag."""
+    return [(BADGES[flag], FLAG_LABELS[flag]) for flag in Flag]
+
+
+class _DisplayText:
+    """Sentences joined with single spaces, and a map from document offsets into that text."""
+
+    def __init__(self, document: Document, indexes: Sequence[int]) -> None:
+        parts: list[str] = []
+        self.doc_starts: list[int] = []
+        self.display_starts: list[int] = []
+        self.lengths: list[int] = []
+        length = 0
+        for index in indexes:
+            sentence = document.sentences[index]
+            for match in _WHITESPACE.finditer(sentence.text):
+                if parts:
+                    parts.append(" ")
+                    length += 1
+                word = match.group()
+                self.doc_starts.append(sentence.start + match.start())
+                self.display_starts.append(length)
+                self.lengths.append(len(word))
+                parts.append(word)
+                length += len(word)
+        self.text = "".join(parts)
+
+    def position(self, offset: int) -> int:
+        """Where document offset ``offset`` lands (a gap maps to the end of the word before)."""
+        k = bisect.bisect_right(self.doc_starts, offset) - 1
+        if k < 0:
+            return 0
+        return self.display_starts[k] + min(offset - self.doc_starts[k], self.lengths[k])
+
+
+def plain_text(document: Document, indexes: Sequence[int]) -> str:
+    """The sentences ``indexes`` joined by single spaces, whitespace runs collapsed."""
+    return " ".join(" ".join(document.sentences[i].text.split()) for i in indexes)
+
+
+def diff_pieces(document: Document, indexes: Sequence[int], edits: Iterable[Edit]) -> list[Piece]:
+    """The other side of a reworded link as an inline word diff.
+
+    Words the other version inserted are ``inserted``; words of the base it dropped appear
+    struck (``deleted``) where they stood, so one cell reads like tracked changes.
+    """
+    display = _DisplayText(document, indexes)
+    text = display.text
+    if not indexes:
+        return []
+    low = document.sentences[indexes[0]].start
+    high = document.sentences[indexes[-1]].end
+    marks: list[tuple[int, int, str]] = []
+    for edit in edits:
+        start, end = edit.other_span
+        if start < low or end > high:
+            continue
+        marks.append((display.position(start), display.position(end), " ".join(edit.base.split())))
+    marks.sort()
+    pieces: list[Piece] = []
+    cursor = 0
+    for start, end, deleted in marks:
+        start = max(start, cursor)
+        end = max(end, start)
+        if start > cursor:
+            pieces.append(Piece(text[cursor:start], "text"))
+        if deleted:
+            before = " " if start > 0 and start == end and text[start - 1] != " " else ""
+            after = " " if start < len(text) and text[start] != " " else ""
+            if before:
+                pieces.append(Piece(before, "text"))
+            pieces.append(Piece(deleted, "deleted"))
+            if after:
+                pieces.append(Piece(after, "text"))
+        if end > start:
+            pieces.append(Piece(text[start:end], "inserted"))
+        cursor = end
+    if cursor < len(text):
+        pieces.append(Piece(text[cursor:], "text"))
+    return pieces
+
+
+def _sentence_numbers(indexes: Sequence[int]) -> str:
+    numbers = [index + 1 for index in indexes]
+    if len(numbers) == 1:
+        return str(numbers[0])
+    return f"{numbers[0]}-{numbers[-1]}"
+
+
+def cell_symbol(row: Row, cell: Cell, is_base: bool) -> str:
+    """One character saying what the cell holds; the base cell carries the row's kind."""
+    if is_base:
+        return SYMBOLS[row.kind.value] if row.base_sentence is not None else " "
+    return SYMBOLS[cell.status.value]
+
+
+def cell_style(row: Row, cell: Cell, is_base: bool) -> str:
+    """The style name of the cell's symbol."""
+    if is_base:
+        return _STATUS_STYLE.get(row.kind.value, "text")
+    return _STATUS_STYLE.get(cell.status.value, "text")
+
+
+_STATUS_STYLE = {
+    "identical": "identical",
+    "reworded": "inserted",
+    "moved": "moved",
+    "moved_away": "moved",
+    "added": "added",
+    "omitted": "omitted",
+    "boilerplate": "boilerplate",
+    "mixed": "note",
+}
+
+
+def _edits(links: Sequence[Link]) -> list[Edit]:
+    return [edit for link in links for edit in link.edits]
+
+
+def cell_pieces(collation: Collation, row: Row, cell: Cell) -> list[Piece]:
+    """What the cell shows, before wrapping: badges, marks and the (diffed) text."""
+    document = collation.documents[cell.document]
+    status = cell.status
+    if status is CellStatus.EMPTY:
+        return []
+    if status is CellStatus.BASE:
+        return [Piece(plain_text(document, cell.sentences), "text")]
+    if status is CellStatus.BOILERPLATE:
+        return [Piece(plain_text(document, cell.sentences), "boilerplate")]
+    if status is CellStatus.ADDED:
+        return [Piece(plain_text(document, cell.sentences), "added")]
+    if status is CellStatus.OMITTED:
+        return [Piece("omitted", "omitted")]
+    flags = [flag for link in cell.links for flag in link.flags]
+    if status is CellStatus.MOVED_AWAY:
+        where = ""
+        if cell.moved_to is not None:
+            direction = "below" if cell.moved_to > row.index else "above"
+            where = f" {direction}"
+        moved = [j for link in cell.links for j in link.other]
+        target = f" (its sentence {_sentence_numbers(sorted(moved))})" if moved else ""
+        return [Piece(f"moved{where}{target}", "moved")]
+    pieces = badge_pieces(flags)
+    if status is CellStatus.MOVED:
+        base_row = f"from base sentence {_sentence_numbers(cell.moved_from)}"
+        pieces.append(Piece(base_row, "moved"))
+        pieces.append(Piece(" ", "text"))
+    if status is CellStatus.IDENTICAL or not any(link.edits for link in cell.links):
+        pieces.append(Piece(plain_text(document, cell.sentences), "identical"))
+        return pieces
+    pieces.extend(diff_pieces(document, cell.sentences, _edits(cell.links)))
+    return pieces
+
+
+def mark_hits(pieces: Sequence[Piece], query: str) -> list[Piece]:
+    """Split ``pieces`` so every case-insensitive match of ``query`` is a piece with ``hit``."""
+    if not query:
+        return list(pieces)
+    text = "".join(piece.text for piece in pieces)
+    folded = text.casefold()
+    needle = query.casefold()
+    if needle not in folded:
+        return list(pieces)
+    if len(folded) != len(text):
+        return _mark_by_search(pieces, needle)
+    hits: list[tuple[int, int]] = []
+    start = folded.find(needle)
+    while start >= 0:
+        hits.append((start, start + len(needle)))
+        start = folded.find(needle, start + len(needle))
+    result: list[Piece] = []
+    position = 0
+    for piece in pieces:
+        end = position + len(piece.text)
+        cuts = {position, end}
+        for low, high in hits:
+            if low < end and high > position:
+                cuts.add(max(low, position))
+                cuts.add(min(high, end))
+        points = sorted(cuts)
+        for a, b in itertools.pairwise(points):
+            inside = any(low <= a and b <= high for low, high in hits)
+            result.append(Piece(piece.text[a - position : b - position], piece.style, inside))
+        position = end
+    return result
+
+
+def _mark_by_search(pieces: Sequence[Piece], needle: str) -> list[Piece]:
+    """Fallback when case folding changes lengths: mark whole pieces that contain a match."""
+    return [Piece(p.text, p.style, needle in p.text.casefold()) for p in pieces]
+
+
+def matches(text: str, query: str) -> bool:
+    """Whether ``query`` occurs in ``text``, ignoring case."""
+    return bool(query) and query.casefold() in text.casefold()

@@ -1,0 +1,317 @@
+"""The wirediff terminal app: versions side by side, changes marked, keys to walk them.
+
+``run`` is what the ``wirediff`` command calls in a terminal; ``make_app`` builds the app (the
+tests use it too). Documents are loaded before the app starts, so a bad file is a one-line error
+on the terminal; the alignment runs in a thread worker while the app is already on screen.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Input
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from wirediff.core import Collation, Document, WirediffError, collate, load_documents
+from wirediff.core.collate import resolve_base
+
+from .aligned_view import AlignedView
+from .column_header import ColumnHeader
+from .detail import DetailScreen
+from .export import ExportScreen
+from .help import HelpScreen
+from .messages import AlignProgress
+from .status import StatusLine, describe
+from .summary import SummaryPanel
+
+EXIT_ERROR = 2
+
+
+class _Cancelled(Exception):
+    """Raised inside the worker to stop an alignment nobody waits for any more."""
+
+
+class WirediffApp(App[int]):
+    """Compare versions of one story: one column per version, one row per passage."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "wirediff"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            id="app.help",
+            tooltip="List every key and explain the marks",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            key_display="/",
+            id="app.search",
+            tooltip="Search all versions; n/N then step through the matches",
+        ),
+        Binding(
+            "enter",
+            "detail",
+            "Detail",
+            id="app.detail",
+            tooltip="Show the selected passage in full in every version",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="app.export",
+            tooltip="Write a report (HTML, Markdown, JSON, text, CSV)",
+        ),
+        Binding(
+            "b",
+            "rebase",
+            "Make base",
+            show=False,
+            id="app.rebase",
+            tooltip="Make the focused version the base and align again",
+        ),
+        Binding(
+            "s",
+            "toggle_summary",
+            "Summary",
+            show=False,
+            id="app.summary",
+            tooltip="Show or hide the summary panel",
+        ),
+        Binding(
+            "t",
+            "toggle_theme",
+            "Light/dark",
+            show=False,
+            id="app.theme",
+            tooltip="Switch between the light and the dark theme",
+        ),
+        Binding(
+            "escape",
+            "clear_search",
+            "Clear search",
+            show=False,
+            id="app.clear_search",
+            tooltip="Close the search box, or clear the active search",
+        ),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave wirediff"),
+    ]
+
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        base: int | str | None = 0,
+        all_pairs: bool = False,
+    ) -> None:
+        super().__init__()
+        self.documents = tuple(documents)
+        self.requested_base = base
+        self.all_pairs = all_pairs
+        self.collation: Collation | None = None
+        self.sub_title = f"{len(self.documents)} versions"
+
+    def compose(self) -> ComposeResult:
+        yield SummaryPanel(id="summary")
+        yield ColumnHeader(id="columns")
+        yield AlignedView(id="aligned")
+        yield Input(placeholder="Search all versions (enter to search, esc to cancel)", id="search")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def view(self) -> AlignedView:
+        """The aligned view."""
+        return self.query_one(AlignedView)
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.view.focus()
+        for document in self.documents:
+            for note in document.notes:
+                self.notify(f"{document.name}: {note}", severity="warning", timeout=8)
+        self.start_alignment(self.requested_base)
+
+    # --- alignment --------------------------------------------------------------------------
+
+    def start_alignment(self, base: int | str | None) -> None:
+        """Align in the worker; the current view stays until the new one is ready."""
+        status = self.query_one(StatusLine)
+        status.show_progress(0, 1)
+        if self.collation is None:
+            self.view.set_message("Aligning the versions…")
+        self.align(base)
+
+    @work(thread=True, exclusive=True, group="align", exit_on_error=False)
+    def align(self, base: int | str | None) -> Collation:
+        """Collate the documents against ``base`` (runs in a thread)."""
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise _Cancelled
+            self.post_message(AlignProgress(done, total))
+
+        return collate(self.documents, base=base, all_pairs=self.all_pairs, progress=progress)
+
+    def on_align_progress(self, message: AlignProgress) -> None:
+        self.query_one(StatusLine).show_progress(message.done, message.total)
+
+    @on(Worker.StateChanged)
+    def _worker_state(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "align":
+            return
+        status = self.query_one(StatusLine)
+        if event.state is WorkerState.SUCCESS and isinstance(worker.result, Collation):
+            status.hide_progress()
+            self.show_collation(worker.result)
+        elif event.state is WorkerState.ERROR:
+            status.hide_progress()
+            error = worker.error
+            if isinstance(error, _Cancelled):
+                return
+            message = (
+                error.message
+                if isinstance(error, WirediffError)
+                else f"alignment failed: {type(error).__name__}: {error}"
+            )
+            self.notify(message, title="wirediff", severity="error", timeout=10)
+            if self.collation is None:
+                self.view.set_message(f"Could not align the versions: {message}")
+                status.show_text(message)
+            else:
+                status.show_text(describe(self.view))
+        elif event.state is WorkerState.CANCELLED:
+            status.hide_progress()
+
+    def show_collation(self, collation: Collation) -> None:
+        """Show a finished alignment everywhere."""
+        self.collation = collation
+        self.query_one(SummaryPanel).show(collation)
+        self.view.show(collation)
+        base = collation.documents[collation.base]
+        role = "likely wire original" if collation.base_is_guess else "base"
+        self.sub_title = f"{len(collation.documents)} versions · {role}: {base.name}"
+
+    @on(AlignedView.Changed)
+    def _view_changed(self, event: AlignedView.Changed) -> None:
+        view = event.view
+        self.query_one(ColumnHeader).show(
+            view.collation, view.columns, view.order, view.focused_document
+        )
+        if self.collation is not None:
+            self.query_one(StatusLine).show_text(describe(view))
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        sections = [
+            ("Moving around", AlignedView.BINDINGS),
+            ("Everywhere", self.BINDINGS),
+            ("Detail panel", DetailScreen.BINDINGS),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    def action_detail(self) -> None:
+        view = self.view
+        if self.collation is None or not view.items:
+            return
+        item = view.items[view.cursor]
+        if item.folded:
+            view.fold_boilerplate = False
+            return
+        row = view.rows[item.row]
+        self.push_screen(DetailScreen(self.collation, row, view.cursor, len(view.items)))
+
+    def action_export(self) -> None:
+        if self.collation is None:
+            self.notify("Still aligning; export when the versions are shown.", timeout=3)
+            return
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Wrote {path}", title="Report exported", timeout=6)
+
+        self.push_screen(ExportScreen(self.collation), written)
+
+    def action_rebase(self) -> None:
+        if self.collation is None:
+            return
+        focused = self.view.focused_document
+        if focused == self.collation.base:
+            self.notify("That is already the base; tab to another version first.", timeout=3)
+            return
+        name = self.collation.documents[focused].name
+        self.notify(f"Aligning again with {name} as the base…", timeout=3)
+        self.start_alignment(focused)
+
+    def action_toggle_summary(self) -> None:
+        summary = self.query_one(SummaryPanel)
+        summary.display = not summary.display
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = self.view.query
+        search.display = True
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        view = self.view
+        search = self.query_one("#search", Input)
+        search.display = False
+        view.focus()
+        view.query = event.value.strip()
+        hits = view.search_hits
+        if view.query and not hits:
+            self.notify(f"No passage contains “{view.query}”.", timeout=3)
+        elif hits and view.cursor not in hits:
+            following = [position for position in hits if position > view.cursor]
+            view.select(following[0] if following else hits[0])
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+            self.view.focus()
+        elif self.view.query:
+            self.view.query = ""
+
+
+def make_app(
+    files: Sequence[str], base: int | str | None = "0", all_pairs: bool = False
+) -> WirediffApp:
+    """Load the documents and build the app; raises WirediffError for bad input."""
+    if not files:
+        from wirediff.core.load import bundled_seeds
+
+        files = bundled_seeds()
+    documents = load_documents(files)
+    resolve_base(base, documents)
+    return WirediffApp(documents, base=base, all_pairs=all_pairs)
+
+
+def run(files: Sequence[str], base: int | str | None = "0", all_pairs: bool = False) -> int:
+    """Open the app on ``files``; a WirediffError is printed as one line and returns 2."""
+    try:
+        app = make_app(files, base=base, all_pairs=all_pairs)
+    except WirediffError as error:
+        print(f"wirediff: {error.message}", file=sys.stderr)
+        return EXIT_ERROR
+    result = app.run()
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,66 @@
+"""The status line: selection, filter, search and alignment progress."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import ProgressBar, Static
+
+from wirediff.core.view_rows import FILTER_LABELS
+
+from .aligned_view import AlignedView
+
+
+def describe(view: AlignedView) -> Text:
+    """One line saying what the view shows."""
+    text = Text()
+    collation = view.collation
+    if collation is None:
+        return Text(view.message)
+    total = len(view.items)
+    position = f"{view.cursor + 1}/{total}" if total else "0/0"
+    text.append(f"passage {position}", "bold")
+    text.append(f" · filter: {FILTER_LABELS[view.row_filter]}")
+    text.append(f" · {view.change_count} changes")
+    if view.shown_other is None:
+        text.append(f" · versions: all {len(collation.documents)}")
+    else:
+        text.append(f" · versions: base + {collation.documents[view.shown_other].name}")
+    hidden = len(view.order) - len(view.columns)
+    if hidden > 0:
+        text.append(f" ({hidden} off screen: tab)")
+    if not view.wrap:
+        text.append(" · wrap off")
+    if view.fold_boilerplate:
+        text.append(" · boilerplate folded")
+    if view.query:
+        hits = view.search_hits
+        text.append(" · ")
+        where = f"{hits.index(view.cursor) + 1}/" if view.cursor in hits else ""
+        text.append(f"search “{view.query}”: {where}{len(hits)} passages", "bold")
+        text.append(" (n/N, esc clears)")
+    return text
+
+
+class StatusLine(Horizontal):
+    """A line of text, and a progress bar while the versions are being aligned."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="status-text")
+        yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+
+    def show_text(self, text: Text | str) -> None:
+        """Replace the status text."""
+        self.query_one("#status-text", Static).update(text)
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Show alignment progress (``total`` comparisons)."""
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, 1), progress=done)
+        self.show_text(f"Aligning the versions: {done} of {total} comparisons done…")
+
+    def hide_progress(self) -> None:
+        """Hide the progress bar."""
+        self.query_one("#progress", ProgressBar).display = False

@@ -1,0 +1,69 @@
+"""The summary panel: how much of the base each version keeps, and what it changed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from wirediff.core.model import Collation, Flag
+from wirediff.core.view_cells import BADGES
+from wirediff.core.view_summary import DocumentSummary, summarize
+
+
+def _percent(value: float | None) -> str:
+    return "" if value is None else f"{value:.0%}"
+
+
+def _count(value: int) -> str:
+    return str(value) if value else "·"
+
+
+class SummaryPanel(DataTable[str | Text]):
+    """One line per version: similarity, reuse, passages reworded/moved/added/omitted, flags."""
+
+    can_focus = False
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(
+            id=id,
+            classes=classes,
+            show_cursor=False,
+            zebra_stripes=True,
+            cursor_type="none",
+        )
+        self.summaries: tuple[DocumentSummary, ...] = ()
+
+    def on_mount(self) -> None:
+        self.add_column("Version", key="version")
+        self.add_column("Similar", key="similarity")
+        self.add_column("Reuses base", key="reused")
+        self.add_column("~ reworded", key="reworded")
+        self.add_column("↕ moved", key="moved")
+        self.add_column("+ added", key="added")
+        self.add_column("- omitted", key="omitted")
+        for flag in Flag:
+            self.add_column(BADGES[flag], key=flag.value)
+
+    def show(self, collation: Collation) -> None:
+        """Fill the table from ``collation``."""
+        self.summaries = summarize(collation)
+        self.clear()
+        for summary in self.summaries:
+            if summary.is_base:
+                role = "likely wire original" if collation.base_is_guess else "base"
+                name = Text.assemble((f"{summary.name} ", "bold"), (f"({role})", "italic"))
+                cells: list[str | Text] = [name, "", "", "", "", "", ""]
+                cells += ["" for _ in Flag]
+            else:
+                counts = dict(summary.flags)
+                cells = [
+                    summary.name,
+                    _percent(summary.similarity),
+                    _percent(summary.base_reused),
+                    _count(summary.reworded),
+                    _count(summary.moved),
+                    _count(summary.added),
+                    _count(summary.omitted),
+                ]
+                cells += [_count(counts.get(flag, 0)) for flag in Flag]
+            self.add_row(*cells, key=str(summary.document))
