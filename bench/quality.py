@@ -53,7 +53,7 @@ def evaluate(cases: Sequence[GoldCase], aligners: dict[str, Aligner]) -> Evaluat
             [(s.start, s.end) for s in base.sentences],
             [(s.start, s.end) for s in other.sentences],
         )
-        texts = ([s.text for s in base.sentences], [s.text for s in other.sentences])
+        texts = (_labelled(base), _labelled(other))
         for name, aligner in aligners.items():
             first = name == next(iter(aligners))
             counts, mistakes = score_case(
@@ -62,6 +62,14 @@ def evaluate(cases: Sequence[GoldCase], aligners: dict[str, Aligner]) -> Evaluat
             result.counts[name][case.name] = counts
             result.mistakes += mistakes
     return result
+
+
+def _labelled(document: Document) -> list[str]:
+    """Sentence texts for the error list, marked when the engine took them for page furniture."""
+    return [
+        f"[{s.role.value}] {s.text}" if s.role.value == "boilerplate" else s.text
+        for s in document.sentences
+    ]
 
 
 def _rates(c: Counts) -> list[Cell]:
@@ -121,14 +129,11 @@ def edit_table(title: str, ev: Evaluation, edits: Sequence[str]) -> str:
 
 
 def mistakes_text(mistakes: Sequence[Mistake], limit: int = 200) -> str:
-    """The engine's missed and false links, with sentence texts."""
+    """The engine's missed and false links and wrong flags, with sentence texts."""
     lines = []
     for m in mistakes[:limit]:
-        what = "MISSED" if m.missed else "FALSE "
         edits = f" [{','.join(m.edits)}]" if m.edits else ""
-        lines.append(
-            f"{what} {m.case}{edits}\n    base:  {m.base[:160]}\n    other: {m.other[:160]}"
-        )
+        lines.append(f"{m.what} {m.case}{edits}\n    base:  {m.base}\n    other: {m.other}")
     more = f"\n... and {len(mistakes) - limit} more" if len(mistakes) > limit else ""
     return "\n".join(lines) + more
 

@@ -57,7 +57,8 @@ def run_quality(quick: bool) -> dict[str, Any]:
     print(q.flag_table("Flags, synthetic set", synth))
     print(q.edit_table("Synthetic set by edit type", synth, EDIT_TYPES))
     print(
-        "\nwirediff errors on the seed pairs (MISSED = gold link not found, FALSE = not in gold):"
+        "\nwirediff errors on the seed pairs (MISSED = gold link not found, FALSE = not in gold,"
+        " FLAG +x = raised but not in gold, FLAG -x = in gold but not raised):"
     )
     print(q.mistakes_text(seeds.mistakes))
     print("\nwirediff errors on the synthetic set (first 40):")

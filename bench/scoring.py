@@ -83,10 +83,11 @@ class Locator:
 
 @dataclass(frozen=True, slots=True)
 class Mistake:
-    """A false or missed link, with the sentence texts, for the error list."""
+    """A false or missed link or a wrong flag, with the sentence texts, for the error list."""
 
     case: str
-    missed: bool
+    what: str
+    """``MISSED`` (gold link not found), ``FALSE`` (link not in gold) or ``FLAG +x``/``FLAG -x``."""
     base: str
     other: str
     edits: tuple[str, ...] = ()
@@ -117,16 +118,21 @@ def score_case(
     counts.tp = len(gold_pairs.keys() & pred_pairs.keys())
     counts.fp = len(pred_pairs.keys() - gold_pairs.keys())
     counts.fn = len(gold_pairs.keys() - pred_pairs.keys())
-    _score_links(case, gold_pairs, pred_pairs, preds, counts)
+    wrong_flags = _score_links(case, gold_pairs, pred_pairs, preds, counts)
     _score_edits(case, gold_pairs, pred_pairs, at_base, at_other, counts)
     mistakes = []
     if base_texts and other_texts:
         for (i, j), k in sorted(gold_pairs.items()):
             if (i, j) not in pred_pairs:
                 edits = case.links[k].edits
-                mistakes.append(Mistake(case.name, True, base_texts[i], other_texts[j], edits))
+                mistakes.append(Mistake(case.name, "MISSED", base_texts[i], other_texts[j], edits))
         for i, j in sorted(pred_pairs.keys() - gold_pairs.keys()):
-            mistakes.append(Mistake(case.name, False, base_texts[i], other_texts[j]))
+            mistakes.append(Mistake(case.name, "FALSE", base_texts[i], other_texts[j]))
+        for k, flag in wrong_flags:
+            pairs = [p for p, g in gold_pairs.items() if g == k]
+            base = " | ".join(base_texts[i] for i in sorted({i for i, _ in pairs}))
+            other = " | ".join(other_texts[j] for j in sorted({j for _, j in pairs}))
+            mistakes.append(Mistake(case.name, f"FLAG {flag}", base, other, case.links[k].edits))
     return counts, mistakes
 
 
@@ -136,8 +142,12 @@ def _score_links(
     pred_pairs: dict[Pair, int],
     preds: Sequence[Pred],
     counts: Counts,
-) -> None:
-    """Kind accuracy and flag counts over gold links that the prediction found at least partly."""
+) -> list[tuple[int, str]]:
+    """Kind accuracy and flag counts over gold links that the prediction found at least partly.
+
+    Returns the wrong flags as (gold link, ``+flag`` for a false one or ``-flag`` for a missed one).
+    """
+    wrong: list[tuple[int, str]] = []
     by_link: dict[int, list[Pair]] = {}
     for pair, k in gold_pairs.items():
         by_link.setdefault(k, []).append(pair)
@@ -158,8 +168,11 @@ def _score_links(
                 counts.flag_tp[flag] += 1
             elif flag in predicted:
                 counts.flag_fp[flag] += 1
+                wrong.append((k, "+" + flag))
             else:
                 counts.flag_fn[flag] += 1
+                wrong.append((k, "-" + flag))
+    return wrong
 
 
 def _score_edits(

@@ -45,8 +45,9 @@ class Case:
     results: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def run_worker(system: str, case: Case, timeout: float) -> dict[str, Any]:
+def run_worker(system: str, case: Case, timeout: float, repeat: int = 0) -> dict[str, Any]:
     """Run one system on one case in a fresh process; errors and timeouts come back as text."""
+    repeat = repeat or case.repeat
     spec = Path(case.paths[0]).parent / f"spec-{system}-{case.name.replace(' ', '_')}.json"
     if case.paths[0].startswith(str(SEEDS)):
         spec = Path(os.environ.get("TMPDIR", "/tmp")) / f"wirediff-bench-spec-{system}.json"
@@ -131,7 +132,7 @@ def run_cases(cases: list[Case], quick: bool, collatex: bool) -> None:
         if collatex_dead or (quick and case.name != SEED_PAIR_CASE):
             case.results["collatex"] = {"error": "skipped"}
             continue
-        result = run_worker("collatex", case, 20.0 if quick else PEER_TIMEOUT)
+        result = run_worker("collatex", case, 20.0 if quick else PEER_TIMEOUT, repeat=1)
         case.results["collatex"] = result
         if "error" in result and case.name.startswith("2 x"):
             collatex_dead = True

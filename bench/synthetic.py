@@ -187,13 +187,16 @@ class Version:
         return True
 
     def reorder(self) -> bool:
-        """Move a sentence at least two places away (near half of the time, else anywhere)."""
+        """Move a sentence at least three places away (near half of the time, else anywhere).
+
+        Two places would be ambiguous: moving the one sentence in between is as small a change.
+        """
         n = len(self.pieces)
         k = next(self._positions(), None)
         if k is None or n < 6:
             return False
         low, high = (max(1, k - 10), min(n - 1, k + 10)) if self.rng.random() < 0.5 else (1, n - 1)
-        targets = [t for t in range(low, high + 1) if abs(t - k) >= 2]
+        targets = [t for t in range(low, high + 1) if abs(t - k) >= 3]
         if not targets:
             return False
         piece = self._remove(k)
