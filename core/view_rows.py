@@ -132,25 +132,26 @@ def change_positions(items: Sequence[Item], rows: Sequence[Row]) -> list[int]:
 
 
 def row_text(collation: Collation, row: Row) -> str:
-    """Every sentence of the row, in every shown version, as one searchable text."""
+    """Every sentence of the row, in every shown version, case-folded for searching."""
     return "\n".join(
         plain_text(collation.documents[cell.document], cell.sentences)
         for cell in row.cells
         if cell.sentences
-    )
+    ).casefold()
 
 
-def search_positions(
-    collation: Collation, rows: Sequence[Row], items: Sequence[Item], query: str
-) -> list[int]:
-    """Positions of items with a case-insensitive match of ``query`` in any version."""
+def search_positions(texts: Sequence[str], items: Sequence[Item], query: str) -> list[int]:
+    """Positions of items with a case-insensitive match of ``query``.
+
+    ``texts[r]`` is ``row_text`` of row ``r``.
+    """
     needle = query.casefold()
     if not needle:
         return []
     return [
         position
         for position, item in enumerate(items)
-        if any(needle in row_text(collation, rows[r]).casefold() for r in item.rows)
+        if any(needle in texts[row] for row in item.rows)
     ]
 
 

@@ -1,4 +1,8 @@
-"""Word wrap for styled pieces of text, measured in terminal cells (no Textual here)."""
+"""Word wrap for styled pieces of text, measured in terminal cells (no Textual here).
+
+Where lines break depends on the text alone, not on its styles: ``line_breaks`` finds the
+breaks (fast enough to measure thousands of rows), ``wrap`` cuts the styled pieces at them.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from .view_cells import Piece
 
 Line = list[Piece]
 
-_RUNS = re.compile(r"\s+|\S+")
+_WORDS = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=4096)
@@ -28,111 +32,110 @@ def cell_width(text: str) -> int:
     return sum(_char_width(char) for char in text)
 
 
+def _fit(text: str, width: int) -> int:
+    """How many characters from the start of ``text`` fit in ``width`` cells."""
+    if text.isascii():
+        return max(0, min(width, len(text)))
+    used = 0
+    for position, char in enumerate(text):
+        used += _char_width(char)
+        if used > width:
+            return position
+    return len(text)
+
+
+def line_breaks(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of ``text``: the (start, end) of each line, spaces at breaks dropped.
+
+    A word wider than a line starts a new line and is cut. Always at least one line.
+    """
+    width = max(width, 1)
+    ascii_only = text.isascii()
+    if ascii_only and len(text) <= width:
+        stripped = text.strip(" ")
+        start = text.find(stripped[:1]) if stripped else 0
+        return [(start, start + len(stripped))]
+    lines: list[tuple[int, int]] = []
+    line_start = -1
+    line_end = 0
+    used = 0
+    for match in _WORDS.finditer(text):
+        start, end = match.span()
+        size = end - start if ascii_only else cell_width(text[start:end])
+        if line_start >= 0:
+            gap = start - line_end
+            if used + gap + size <= width:
+                used += gap + size
+                line_end = end
+                continue
+            lines.append((line_start, line_end))
+            line_start = -1
+        if size <= width:
+            line_start, line_end, used = start, end, size
+            continue
+        # A word wider than a line: cut it, the last part starts the next line.
+        position = start
+        while True:
+            count = _fit(text[position:end], width) or 1
+            if position + count >= end:
+                line_start, line_end = position, end
+                used = cell_width(text[position:end])
+                break
+            lines.append((position, position + count))
+            position += count
+    if line_start >= 0:
+        lines.append((line_start, line_end))
+    return lines or [(0, 0)]
+
+
+def line_count(pieces: Sequence[Piece], width: int) -> int:
+    """How many lines ``wrap(pieces, width)`` makes."""
+    return len(line_breaks("".join(piece.text for piece in pieces), width))
+
+
+def wrap(pieces: Sequence[Piece], width: int) -> list[Line]:
+    """``pieces`` cut into lines of at most ``width`` cells (see ``line_breaks``)."""
+    text = "".join(piece.text for piece in pieces)
+    return [_slice(pieces, start, end) for start, end in line_breaks(text, width)]
+
+
+def _slice(pieces: Sequence[Piece], start: int, end: int) -> Line:
+    """The parts of ``pieces`` between character offsets ``start`` and ``end``."""
+    line: Line = []
+    position = 0
+    for piece in pieces:
+        piece_end = position + len(piece.text)
+        if piece_end > start and position < end:
+            text = piece.text[max(start - position, 0) : min(end, piece_end) - position]
+            if line and line[-1].style == piece.style and line[-1].hit == piece.hit:
+                line[-1] = Piece(line[-1].text + text, piece.style, piece.hit)
+            else:
+                line.append(Piece(text, piece.style, piece.hit))
+        elif position >= end:
+            break
+        position = piece_end
+    return line
+
+
 def truncate(pieces: Sequence[Piece], width: int, ellipsis: str = "…") -> Line:
     """``pieces`` on one line of at most ``width`` cells, ending in ``ellipsis`` when cut."""
     if width <= 0:
         return []
+    flat = [Piece(" ".join(p.text.split("\n")), p.style, p.hit) for p in pieces]
+    if sum(cell_width(piece.text) for piece in flat) <= width:
+        return flat
+    room = width - cell_width(ellipsis)
     line: Line = []
     used = 0
-    total = sum(cell_width(piece.text) for piece in pieces)
-    if total <= width:
-        return [Piece(" ".join(p.text.split("\n")), p.style, p.hit) for p in pieces]
-    room = width - cell_width(ellipsis)
-    for piece in pieces:
+    for piece in flat:
         size = cell_width(piece.text)
         if used + size <= room:
             line.append(piece)
             used += size
             continue
-        kept = _fit(piece.text, room - used)
+        kept = piece.text[: _fit(piece.text, room - used)]
         if kept:
             line.append(Piece(kept, piece.style, piece.hit))
         line.append(Piece(ellipsis, piece.style))
         return line
     return line
-
-
-def _fit(text: str, width: int) -> str:
-    """The longest start of ``text`` that fits in ``width`` cells."""
-    if text.isascii():
-        return text[: max(width, 0)]
-    used = 0
-    for position, char in enumerate(text):
-        used += _char_width(char)
-        if used > width:
-            return text[:position]
-    return text
-
-
-def wrap(pieces: Sequence[Piece], width: int) -> list[Line]:
-    """Greedy word wrap of ``pieces`` into lines of at most ``width`` cells.
-
-    Breaks at whitespace; a word longer than a line is cut. Spaces at a break are dropped.
-    Always returns at least one line.
-    """
-    width = max(width, 1)
-    if len(pieces) == 1 and pieces[0].text.isascii() and len(pieces[0].text) <= width:
-        return [[pieces[0]]]
-    lines: list[Line] = []
-    line: Line = []
-    used = 0
-    pending_space: list[Piece] = []
-    pending_width = 0
-    word: Line = []
-    word_width = 0
-
-    def flush_word() -> None:
-        nonlocal line, used, pending_space, pending_width, word, word_width
-        if not word:
-            return
-        if used and used + pending_width + word_width > width:
-            lines.append(line)
-            line, used = [], 0
-        elif used:
-            line.extend(pending_space)
-            used += pending_width
-        pending_space, pending_width = [], 0
-        if word_width > width:
-            for piece in word:
-                text = piece.text
-                while text:
-                    room = width - used
-                    if room <= 0:
-                        lines.append(line)
-                        line, used = [], 0
-                        room = width
-                    part = _fit(text, room) or text[:1]
-                    line.append(Piece(part, piece.style, piece.hit))
-                    used += cell_width(part)
-                    text = text[len(part) :]
-        else:
-            line.extend(word)
-            used += word_width
-        word, word_width = [], 0
-
-    for piece in pieces:
-        for match in _RUNS.finditer(piece.text):
-            run = match.group()
-            if run[0].isspace():
-                flush_word()
-                space = Piece(" ", piece.style, piece.hit)
-                pending_space.append(space)
-                pending_width += 1
-            else:
-                word.append(Piece(run, piece.style, piece.hit))
-                word_width += cell_width(run)
-    flush_word()
-    if line or not lines:
-        lines.append(line)
-    return [_merge(line) for line in lines]
-
-
-def _merge(line: Line) -> Line:
-    """Join neighbouring pieces of the same style."""
-    merged: Line = []
-    for piece in line:
-        if merged and merged[-1].style == piece.style and merged[-1].hit == piece.hit:
-            merged[-1] = Piece(merged[-1].text + piece.text, piece.style, piece.hit)
-        else:
-            merged.append(piece)
-    return merged

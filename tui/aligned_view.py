@@ -35,10 +35,11 @@ from wirediff.core.view_rows import (
     find_row,
     item_of_row,
     row_anchor,
+    row_text,
     search_positions,
     step,
 )
-from wirediff.core.view_wrap import cell_width, truncate, wrap
+from wirediff.core.view_wrap import cell_width, line_count, truncate, wrap
 
 MIN_COLUMN_WIDTH = 30
 """Narrowest readable column; when the versions do not all fit, fewer are shown at once."""
@@ -129,7 +130,7 @@ class AlignedView(ScrollView, can_focus=True):
         Binding(
             "n",
             "next(1)",
-            "Next change",
+            "Change",
             key_display="n/N",
             id="view.next",
             tooltip="Next change (or next search hit while a search is active)",
@@ -264,10 +265,15 @@ class AlignedView(ScrollView, can_focus=True):
         self.items: tuple[Item, ...] = ()
         self.columns: tuple[Column, ...] = ()
         self.message = "Aligning…"
-        self._layouts: list[ItemLayout] = []
         self._item_y: list[int] = [0]
         self._changes: list[int] = []
         self._hits: list[int] = []
+        # Caches, by row index: what each cell says, how tall the row is, its wrapped lines.
+        self._pieces: dict[int, list[list[Piece]]] = {}
+        self._heights: dict[int, int] = {}
+        self._layouts: dict[int, ItemLayout] = {}
+        self._search_texts: list[str] | None = None
+        self._layout_key: tuple[object, ...] = ()
         self._strips: dict[tuple[int, int, bool], Strip] = {}
         self._styles: dict[str, Style] = {}
         self._width = 0
@@ -321,11 +327,18 @@ class AlignedView(ScrollView, can_focus=True):
             self.set_reactive(AlignedView.focused_document, self.order[0])
         self._width = self.scrollable_content_region.width
         self.columns = self._columns_for(self._width)
-        self.rows = build_rows(self.collation, [column.document for column in self.columns])
+        self.rows = build_rows(self.collation, self._documents(self.columns))
+        self._pieces.clear()
+        self._search_texts = None
+        self._layout_key = ()
         self._rebuild_items(find_row(self.rows, anchor))
 
     def _columns_for(self, width: int) -> tuple[Column, ...]:
         return column_layout(self.order, self.focused_document, max(width, 1), MIN_COLUMN_WIDTH)
+
+    @staticmethod
+    def _documents(columns: Sequence[Column]) -> list[int]:
+        return [column.document for column in columns]
 
     def _rebuild_items(self, keep: int | None = None) -> None:
         if keep is None:
@@ -344,54 +357,91 @@ class AlignedView(ScrollView, can_focus=True):
         if self.collation is None or not self.query:
             self._hits = []
             return
-        self._hits = search_positions(self.collation, self.rows, self.items, self.query)
+        if self._search_texts is None:
+            self._search_texts = [row_text(self.collation, row) for row in self.rows]
+        self._hits = search_positions(self._search_texts, self.items, self.query)
 
     # --- layout -----------------------------------------------------------------------------
 
     def _relayout(self) -> None:
-        """Lay out every item for the current width (cheap enough for thousands of rows)."""
+        """Place every item for the current width: row heights are cached, lines made lazily."""
         self._width = self.scrollable_content_region.width
         if self.collation is None or self._width <= 0:
-            self._layouts = []
             self._item_y = [0]
             self.virtual_size = Size(self._width, 0)
             self.refresh()
             self.post_message(self.Changed(self))
             return
         self.columns = self._columns_for(self._width)
-        layouts = [self._layout_item(item) for item in self.items]
+        key = (self.columns, self.wrap)
+        if key != self._layout_key:
+            self._layout_key = key
+            self._heights.clear()
+            self._layouts.clear()
         gap = 1 if self.wrap else 0
         item_y = [0]
-        for layout in layouts:
-            item_y.append(item_y[-1] + layout.height + gap)
-        self._layouts = layouts
+        total = 0
+        for item in self.items:
+            total += (1 if item.folded else self._height(item.row)) + gap
+            item_y.append(total)
         self._item_y = item_y
         self._strips.clear()
-        self.virtual_size = Size(self._width, item_y[-1])
+        self.virtual_size = Size(self._width, total)
         self.refresh()
         self._scroll_to_cursor()
         self.post_message(self.Changed(self))
 
-    def _layout_item(self, item: Item) -> ItemLayout:
-        assert self.collation is not None
-        if item.folded:
-            return ItemLayout((), 1)
-        row = self.rows[item.row]
+    def _cell_pieces(self, row_index: int) -> list[list[Piece]]:
+        pieces = self._pieces.get(row_index)
+        if pieces is None:
+            assert self.collation is not None
+            row = self.rows[row_index]
+            pieces = [cell_pieces(self.collation, row, cell) for cell in row.cells]
+            self._pieces[row_index] = pieces
+        return pieces
+
+    def _height(self, row_index: int) -> int:
+        height = self._heights.get(row_index)
+        if height is None:
+            if not self.wrap:
+                height = 1
+            else:
+                height = max(
+                    line_count(pieces, column.width - 2)
+                    for pieces, column in zip(
+                        self._cell_pieces(row_index), self.columns, strict=True
+                    )
+                )
+            self._heights[row_index] = height
+        return height
+
+    def _item_height(self, position: int) -> int:
+        item = self.items[position]
+        return 1 if item.folded else self._height(item.row)
+
+    def _row_layout(self, row_index: int) -> ItemLayout:
+        layout = self._layouts.get(row_index)
+        if layout is not None:
+            return layout
+        row = self.rows[row_index]
         cells: list[CellLines] = []
-        height = 1
-        for position, column in enumerate(self.columns):
-            cell = row.cells[position]
-            pieces = cell_pieces(self.collation, row, cell)
+        for position, (pieces, column) in enumerate(
+            zip(self._cell_pieces(row_index), self.columns, strict=True)
+        ):
             if self.query:
                 pieces = mark_hits(pieces, self.query)
             room = column.width - 2
             lines = wrap(pieces, room) if self.wrap else [truncate(pieces, room)]
-            height = max(height, len(lines))
+            cell = row.cells[position]
             is_base = position == 0
             cells.append(
                 CellLines(cell_symbol(row, cell, is_base), _mark(row, cell.status, is_base), lines)
             )
-        return ItemLayout(tuple(cells), height)
+        layout = ItemLayout(tuple(cells), self._height(row_index))
+        if len(self._layouts) > 2000:
+            self._layouts.clear()
+        self._layouts[row_index] = layout
+        return layout
 
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width
@@ -401,10 +451,6 @@ class AlignedView(ScrollView, can_focus=True):
             self._rebuild_rows()
         else:
             self._relayout()
-
-    @staticmethod
-    def _documents(columns: Sequence[Column]) -> list[int]:
-        return [column.document for column in columns]
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -427,14 +473,14 @@ class AlignedView(ScrollView, can_focus=True):
     def _line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if not self._layouts:
+        if not self.items:
             if y == 1:
                 text = self.message if self.collation is None or self.items else self._empty()
                 style = base + self._style("message")
                 return Strip([Segment(f"  {text}", style)]).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         position = bisect.bisect_right(self._item_y, y) - 1
-        if not 0 <= position < len(self._layouts):
+        if not 0 <= position < len(self.items):
             return Strip.blank(width, base)
         offset = y - self._item_y[position]
         key = (position, offset, position == self.cursor)
@@ -451,8 +497,8 @@ class AlignedView(ScrollView, can_focus=True):
 
     def _render_item_line(self, position: int, offset: int, width: int) -> Strip:
         base = self.rich_style
-        layout = self._layouts[position]
         item = self.items[position]
+        layout = ItemLayout((), 1) if item.folded else self._row_layout(item.row)
         gap = offset >= layout.height
         is_cursor = position == self.cursor and not gap
         row_style = base + self._style("cursor") if is_cursor else base
@@ -496,17 +542,17 @@ class AlignedView(ScrollView, can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         for position in (old, new):
-            if 0 <= position < len(self._layouts):
+            if 0 <= position < len(self.items) and position + 1 < len(self._item_y):
                 top = self._item_y[position]
-                self.refresh_lines(top, self._layouts[position].height)
+                self.refresh_lines(top, self._item_y[position + 1] - top)
         self._scroll_to_cursor()
         self.post_message(self.Changed(self))
 
     def _scroll_to_cursor(self) -> None:
-        if not self._layouts or not 0 <= self.cursor < len(self._layouts):
+        if not 0 <= self.cursor < len(self.items) or self.cursor + 1 >= len(self._item_y):
             return
         top = self._item_y[self.cursor]
-        bottom = top + self._layouts[self.cursor].height
+        bottom = top + self._item_height(self.cursor)
         height = self.scrollable_content_region.height
         if height <= 0:
             return
@@ -538,7 +584,7 @@ class AlignedView(ScrollView, can_focus=True):
         self.select(0 if direction < 0 else len(self.items) - 1)
 
     def action_page(self, direction: int) -> None:
-        if not self._layouts:
+        if not self.items:
             return
         height = max(1, self.scrollable_content_region.height)
         scroll_y = int(self.scroll_y)
@@ -634,7 +680,10 @@ class AlignedView(ScrollView, can_focus=True):
 
     def watch_query(self) -> None:
         self._rebuild_search()
-        self._relayout()
+        self._layouts.clear()
+        self._strips.clear()
+        self.refresh()
+        self.post_message(self.Changed(self))
 
     def watch_shown_other(self) -> None:
         self._rebuild_rows()
@@ -653,7 +702,7 @@ class AlignedView(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None or not self._layouts:
+        if offset is None or not self.items:
             return
         y = offset.y + int(self.scroll_y)
         position = bisect.bisect_right(self._item_y, y) - 1

@@ -31,6 +31,8 @@ from .status import StatusLine, describe
 from .summary import SummaryPanel
 
 EXIT_ERROR = 2
+SUMMARY_MIN_HEIGHT = 32
+"""On a shorter terminal the summary panel starts hidden (``s`` shows it)."""
 
 
 class _Cancelled(Exception):
@@ -86,7 +88,6 @@ class WirediffApp(App[int]):
             "s",
             "toggle_summary",
             "Summary",
-            show=False,
             id="app.summary",
             tooltip="Show or hide the summary panel",
         ),
@@ -128,7 +129,7 @@ class WirediffApp(App[int]):
         yield AlignedView(id="aligned")
         yield Input(placeholder="Search all versions (enter to search, esc to cancel)", id="search")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def view(self) -> AlignedView:
@@ -137,6 +138,8 @@ class WirediffApp(App[int]):
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
+        if self.size.height < SUMMARY_MIN_HEIGHT:
+            self.query_one(SummaryPanel).display = False
         self.view.focus()
         for document in self.documents:
             for note in document.notes:

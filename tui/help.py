@@ -71,7 +71,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_column("key", style="bold", no_wrap=True, min_width=14)
             table.add_column("what")
             for binding in _bindings([bindings]):
-                keys = binding.key_display or ", ".join(
+                keys = ", ".join(
                     self.app.get_key_display(Binding(key, "")) for key in binding.key.split(",")
                 )
                 table.add_row(keys, binding.tooltip or binding.description)

@@ -21,15 +21,12 @@ def describe(view: AlignedView) -> Text:
     total = len(view.items)
     position = f"{view.cursor + 1}/{total}" if total else "0/0"
     text.append(f"passage {position}", "bold")
-    text.append(f" · filter: {FILTER_LABELS[view.row_filter]}")
+    text.append(f" · {FILTER_LABELS[view.row_filter]}")
     text.append(f" · {view.change_count} changes")
-    if view.shown_other is None:
-        text.append(f" · versions: all {len(collation.documents)}")
-    else:
-        text.append(f" · versions: base + {collation.documents[view.shown_other].name}")
-    hidden = len(view.order) - len(view.columns)
-    if hidden > 0:
-        text.append(f" ({hidden} off screen: tab)")
+    if view.shown_other is not None:
+        text.append(f" · base + {collation.documents[view.shown_other].name} (v)")
+    if len(view.columns) < len(view.order):
+        text.append(f" · {len(view.columns)} of {len(view.order)} versions on screen (tab)")
     if not view.wrap:
         text.append(" · wrap off")
     if view.fold_boilerplate:
