@@ -129,8 +129,8 @@ def diff_pieces(document: Document, indexes: Sequence[int], edits: Iterable[Edit
         if start > cursor:
             pieces.append(Piece(text[cursor:start], "text"))
         if deleted:
-            before = " " if start > 0 and start == end and text[start - 1] != " " else ""
-            after = " " if start < len(text) and text[start] != " " else ""
+            before = " " if start > 0 and _joins(text[start - 1], deleted[0]) else ""
+            after = " " if start < len(text) and _joins(deleted[-1], text[start]) else ""
             if before:
                 pieces.append(Piece(before, "text"))
             pieces.append(Piece(deleted, "deleted"))
@@ -142,6 +142,14 @@ def diff_pieces(document: Document, indexes: Sequence[int], edits: Iterable[Edit
     if cursor < len(text):
         pieces.append(Piece(text[cursor:], "text"))
     return pieces
+
+
+def _joins(left: str, right: str) -> bool:
+    """Whether struck words between ``left`` and ``right`` need a space to stand apart."""
+    return not left.isspace() and not right.isspace() and (right.isalnum() or right in _OPENERS)
+
+
+_OPENERS = "\"'“‘(["
 
 
 def _sentence_numbers(indexes: Sequence[int]) -> str:

@@ -170,22 +170,21 @@ def column_layout(
     """The columns that fit in ``width`` cells, each at least ``min_width`` wide.
 
     ``order`` starts with the base, which always stays; when not every document fits, the others
-    shown are a window of consecutive documents that holds ``focused``.
+    shown are a window of consecutive documents that holds ``focused``. Two columns show even
+    when they are narrower than ``min_width``.
     """
     if not order:
         return ()
-    fit = max(1, (width + separator) // (min_width + separator))
+    # The base and one other always show, squeezed if need be: a diff needs two sides.
+    fit = max(2, (width + separator) // (min_width + separator))
     if fit >= len(order):
         visible = list(order)
     else:
         others = list(order[1:])
         room = fit - 1
-        if room <= 0:
-            visible = [focused if focused in order else order[0]]
-        else:
-            where = others.index(focused) if focused in others else 0
-            start = min(max(0, where - room + 1), len(others) - room)
-            visible = [order[0], *others[start : start + room]]
+        where = others.index(focused) if focused in others else 0
+        start = min(max(0, where - room + 1), len(others) - room)
+        visible = [order[0], *others[start : start + room]]
     count = len(visible)
     usable = width - separator * (count - 1)
     columns: list[Column] = []
