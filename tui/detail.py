@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -35,6 +36,13 @@ _STATUS_WORDS = {
     CellStatus.BOILERPLATE: "boilerplate (page furniture)",
     CellStatus.EMPTY: "nothing in this passage",
 }
+
+
+def plain(renderable: RenderableType, width: int) -> str:
+    """``renderable`` as plain text ``width`` cells wide."""
+    console = Console(file=io.StringIO(), width=width, color_system=None, legacy_windows=False)
+    console.print(renderable)
+    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]
 
 
 def _numbers(indexes: Sequence[int]) -> str:
@@ -100,6 +108,10 @@ class DetailScreen(ModalScreen[None]):
     def action_scroll(self, direction: int) -> None:
         body = self.query_one("#detail-body", VerticalScroll)
         body.scroll_relative(y=direction * 3, animate=False)
+
+    def render_detail_text(self, width: int = 120) -> str:
+        """The panel as plain text (for tests and copying)."""
+        return plain(self.render_detail(), width)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"detail--{name}", partial=True)

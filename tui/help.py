@@ -63,6 +63,12 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
 
+    def render_help_text(self, width: int = 120) -> str:
+        """The help as plain text."""
+        from .detail import plain
+
+        return plain(self.render_help(), width)
+
     def render_help(self) -> RenderableType:
         """Keys by section, then the marks and flag badges."""
         parts: list[RenderableType] = []
