@@ -10,6 +10,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,15 +48,18 @@ class Case:
 
 def run_worker(system: str, case: Case, timeout: float, repeat: int = 0) -> dict[str, Any]:
     """Run one system on one case in a fresh process; errors and timeouts come back as text."""
-    repeat = repeat or case.repeat
-    spec = Path(case.paths[0]).parent / f"spec-{system}-{case.name.replace(' ', '_')}.json"
-    if case.paths[0].startswith(str(SEEDS)):
-        spec = Path(os.environ.get("TMPDIR", "/tmp")) / f"wirediff-bench-spec-{system}.json"
-    spec.write_text(
-        json.dumps(
-            {"system": system, "paths": case.paths, "repeat": case.repeat, "gold": case.gold}
+    handle, name = tempfile.mkstemp(prefix=f"wirediff-bench-{system}-", suffix=".json")
+    spec = Path(name)
+    with os.fdopen(handle, "w") as out:
+        json.dump(
+            {
+                "system": system,
+                "paths": case.paths,
+                "repeat": repeat or case.repeat,
+                "gold": case.gold,
+            },
+            out,
         )
-    )
     command = [sys.executable, "-m", "bench.worker", str(spec)]
     start = time.perf_counter()
     try:
@@ -64,6 +68,8 @@ def run_worker(system: str, case: Case, timeout: float, repeat: int = 0) -> dict
         )
     except subprocess.TimeoutExpired:
         return {"error": f"timeout > {timeout:.0f} s"}
+    finally:
+        spec.unlink(missing_ok=True)
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["exit " + str(done.returncode)])[-1]
         return {"error": last[:100]}
