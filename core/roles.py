@@ -16,11 +16,12 @@ from .segment import Segment
 _FURNITURE_ZONE = re.compile(
     r"^\s*(similar news|related (news|articles|stories|posts|content|coverage)|"
     r"more (news|stories|from)|you (may|might) also (like|read)|recommended( for you| stories)?|"
-    r"most (read|popular|viewed)|trending( now)?|also read|read next|latest stories)\b",
+    r"most (read|popular|viewed)|trending( now)?|latest stories)\b",
     re.IGNORECASE,
 )
 _FURNITURE_LINE = re.compile(
-    r"^\s*(read more\b|continue reading|advertisement$|sponsored\b|share (this|on)\b|"
+    r"^\s*(read more\b|also read\b|read next\b|read also\b|see also\b|continue reading|"
+    r"advertisement$|sponsored\b|share (this|on)\b|"
     r"follow us\b|sign up\b|subscribe\b|click here\b|copyright\b|\u00a9|all rights reserved|"
     r"today\s*:|tags?\s*:|topics?\s*:|filed under\b|photo\s*:|image\s*:|"
     r"home\s*[|>\u203a\u00bb]|skip to\b)",
@@ -74,19 +75,33 @@ def _line_role(line: str, *, seen_title: bool, seen_body: bool) -> Role:
     return Role.HEADING
 
 
+TEASER_LENGTH = 160
+"""Inside a list of related stories, a block this short is a teaser whatever follows it."""
+
+
 def assign_roles(text: str, segments: Sequence[Segment]) -> tuple[Role, ...]:
     """The role of each segment, in order."""
     by_block: dict[int, list[int]] = {}
     for position, segment in enumerate(segments):
         by_block.setdefault(segment.block, []).append(position)
+    blocks = list(by_block.values())
+    block_texts = [text[segments[b[0]].start : segments[b[-1]].end] for b in blocks]
 
     roles: list[Role] = [Role.BODY] * len(segments)
     seen_title = seen_body = in_furniture = False
-    for positions in by_block.values():
-        first, last = segments[positions[0]], segments[positions[-1]]
-        block_text = text[first.start : last.end]
-        if in_furniture or _FURNITURE_ZONE.match(block_text):
+    for number, (positions, block_text) in enumerate(zip(blocks, block_texts, strict=True)):
+        if _FURNITURE_ZONE.match(block_text):
             in_furniture = True
+        elif in_furniture:
+            # A list of related stories goes on while its blocks are short teasers or are
+            # followed by a "Read more" line; running text after it is the story again.
+            following = block_texts[number + 1] if number + 1 < len(block_texts) else ""
+            in_furniture = (
+                len(block_text) <= TEASER_LENGTH
+                or bool(_FURNITURE_LINE.match(block_text))
+                or bool(_FURNITURE_LINE.match(following))
+            )
+        if in_furniture:
             for position in positions:
                 roles[position] = Role.BOILERPLATE
             continue
