@@ -41,6 +41,8 @@ from wirediff.core.view_rows import (
 )
 from wirediff.core.view_wrap import cell_width, line_count, truncate, wrap
 
+from .styles import component_style
+
 MIN_COLUMN_WIDTH = 30
 """Narrowest readable column; when the versions do not all fit, fewer are shown at once."""
 
@@ -462,7 +464,7 @@ class AlignedView(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self.get_component_rich_style(f"aligned-view--{name}", partial=True)
+            style = component_style(self, f"aligned-view--{name}")
             self._styles[name] = style
         return style
 

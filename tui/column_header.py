@@ -15,6 +15,8 @@ from wirediff.core.view_cells import Piece
 from wirediff.core.view_rows import Column
 from wirediff.core.view_wrap import cell_width, truncate
 
+from .styles import component_style
+
 
 class ColumnHeader(Widget):
     """Two lines per column: the version's name (and role or similarity), then its headline."""
@@ -53,7 +55,7 @@ class ColumnHeader(Widget):
         self.refresh()
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"column-header--{name}", partial=True)
+        return component_style(self, f"column-header--{name}")
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width

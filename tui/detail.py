@@ -25,6 +25,8 @@ from wirediff.core.view_cells import (
     plain_text,
 )
 
+from .styles import component_style
+
 _STATUS_WORDS = {
     CellStatus.BASE: "base",
     CellStatus.IDENTICAL: "identical",
@@ -114,7 +116,7 @@ class DetailScreen(ModalScreen[None]):
         return plain(self.render_detail(), width)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"detail--{name}", partial=True)
+        return component_style(self, f"detail--{name}")
 
     def _text(self, pieces: Sequence[Piece], indent: str = "    ") -> Text:
         text = Text(indent)

@@ -35,7 +35,7 @@ class SummaryPanel(DataTable[str | Text]):
 
     def on_mount(self) -> None:
         self.add_column("Version", key="version")
-        self.add_column("Similar", key="similarity")
+        self.add_column("Similarity", key="similarity")
         self.add_column("Reuses base", key="reused")
         self.add_column("~ reworded", key="reworded")
         self.add_column("↕ moved", key="moved")
