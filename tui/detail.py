@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -118,6 +119,10 @@ class DetailScreen(ModalScreen[None]):
     def _style(self, name: str) -> Style:
         return component_style(self, f"detail--{name}")
 
+    def _paragraph(self, pieces: Sequence[Piece], indent: int = 4) -> Padding:
+        """``pieces`` as a paragraph whose every line is indented."""
+        return Padding(self._text(pieces, ""), (0, 0, 0, indent))
+
     def _text(self, pieces: Sequence[Piece], indent: str = "    ") -> Text:
         text = Text(indent)
         for piece in pieces:
@@ -181,7 +186,7 @@ class DetailScreen(ModalScreen[None]):
                 CellStatus.BOILERPLATE: "boilerplate",
                 CellStatus.IDENTICAL: "identical",
             }.get(cell.status, "text")
-            lines.append(self._text([Piece(plain_text(document, cell.sentences), style)]))
+            lines.append(self._paragraph([Piece(plain_text(document, cell.sentences), style)]))
         return lines
 
     def _linked_text(
@@ -189,11 +194,11 @@ class DetailScreen(ModalScreen[None]):
     ) -> list[RenderableType]:
         document = self.collation.documents[document_index]
         edits = [edit for link in links for edit in link.edits]
-        lines: list[RenderableType] = [self._text(diff_pieces(document, sentences, edits))]
+        lines: list[RenderableType] = [self._paragraph(diff_pieces(document, sentences, edits))]
         if edits:
             lines.append(Text("    word changes:", self._style("label")))
             for edit in edits:
-                change = Text("      ")
+                change = Text()
                 if edit.base.strip():
                     change.append(" ".join(edit.base.split()), self._style("deleted"))
                 if edit.base.strip() and edit.other.strip():
@@ -201,5 +206,5 @@ class DetailScreen(ModalScreen[None]):
                 if edit.other.strip():
                     change.append(" ".join(edit.other.split()), self._style("inserted"))
                 change.append(f"  ({edit.op})", self._style("label"))
-                lines.append(change)
+                lines.append(Padding(change, (0, 0, 0, 6)))
         return lines
