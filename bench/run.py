@@ -50,10 +50,18 @@ def run_quality(quick: bool) -> dict[str, Any]:
     seeds = q.evaluate(seed_cases(), systems)
     print(q.pair_table("Link quality, hand-labelled seed pairs", seeds, q.TARGET_SEEDS))
     print(q.flag_table("Flags, seed pairs", seeds))
-    cases = synthetic_set(per_edit=2 if quick else 3, mixed=2 if quick else 3)
+    cases = synthetic_set(
+        per_edit=2 if quick else 3, mixed=2 if quick else 3, heavy=1 if quick else 2
+    )
     synth = q.evaluate(cases, systems)
     by_story = regroup(synth, lambda name: name.split("/")[0])
     print(q.pair_table("Link quality, synthetic set by story", by_story, q.TARGET_SYNTHETIC))
+    by_mix = regroup(synth, lambda name: name.split("/")[1].rstrip("0123456789"))
+    by_mix.cases = [c for c in by_mix.cases if c in ("mixed", "heavy")]
+    by_mix.counts = {
+        system: {c: per_case[c] for c in by_mix.cases} for system, per_case in by_mix.counts.items()
+    }
+    print(q.pair_table("Link quality, mixed and heavy synthetic cases", by_mix, q.TARGET_SYNTHETIC))
     print(q.flag_table("Flags, synthetic set", synth))
     print(q.edit_table("Synthetic set by edit type", synth, EDIT_TYPES))
     print(

@@ -120,7 +120,7 @@ def prepare(directory: Path, quick: bool) -> list[Case]:
         Case(SEED_PAIR_CASE, pair, 0, 3 if quick else 20),
     ]
     for n in sizes:
-        cases.append(_pair_case(directory, n, 3 if n <= 2000 else 1))
+        cases.append(_pair_case(directory, n, 3 if n <= 2000 else 2))
     family_n, family_k = (150, 3) if quick else (1000, 10)
     golds = large_family(family_n, family_k, seed=7)
     texts = [golds[0].base_text] + [g.other_text for g in golds]

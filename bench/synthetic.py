@@ -349,8 +349,12 @@ def mixed_plan(rng: random.Random, count: int) -> list[str]:
     return rng.choices(names, weights, k=count)
 
 
-def synthetic_set(seed: int = 0, per_edit: int = 3, mixed: int = 3) -> list[GoldCase]:
-    """Per story: one case per edit type (applied ``per_edit`` times) and ``mixed`` mixed cases."""
+def synthetic_set(
+    seed: int = 0, per_edit: int = 3, mixed: int = 3, heavy: int = 2
+) -> list[GoldCase]:
+    """Per story: one case per edit type (applied ``per_edit`` times), ``mixed`` mixed cases and
+    ``heavy`` ones where most sentences are reworded, several times over, and some split or merged.
+    """
     cases = []
     rng = random.Random(seed)
     for story in all_stories():
@@ -362,4 +366,9 @@ def synthetic_set(seed: int = 0, per_edit: int = 3, mixed: int = 3) -> list[Gold
             if rng.random() < 0.5:
                 plan.append("furniture")
             cases.append(make_case(story, plan, rng.randrange(2**32), f"{story.name}/mixed{m}"))
+        for m in range(heavy):
+            count = len(story.sentences)
+            plan = ["paraphrase"] * (2 * count) + mixed_plan(rng, count)
+            rng.shuffle(plan)
+            cases.append(make_case(story, plan, rng.randrange(2**32), f"{story.name}/heavy{m}"))
     return cases
