@@ -279,6 +279,7 @@ class AlignedView(ScrollView, can_focus=True):
         self._strips: dict[tuple[int, int, bool], Strip] = {}
         self._styles: dict[str, Style] = {}
         self._width = 0
+        self._jumping = False
 
     # --- data -------------------------------------------------------------------------------
 
@@ -547,10 +548,11 @@ class AlignedView(ScrollView, can_focus=True):
             if 0 <= position < len(self.items) and position + 1 < len(self._item_y):
                 top = self._item_y[position]
                 self.refresh_lines(top, self._item_y[position + 1] - top)
-        self._scroll_to_cursor()
+        self._scroll_to_cursor(jump=self._jumping)
         self.post_message(self.Changed(self))
 
-    def _scroll_to_cursor(self) -> None:
+    def _scroll_to_cursor(self, jump: bool = False) -> None:
+        """Bring the selected item into view; after a jump, show some context above it."""
         if not 0 <= self.cursor < len(self.items) or self.cursor + 1 >= len(self._item_y):
             return
         top = self._item_y[self.cursor]
@@ -558,15 +560,23 @@ class AlignedView(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         if height <= 0:
             return
-        if top < self.scroll_y:
+        visible = self.scroll_y <= top and bottom <= self.scroll_y + height
+        if jump and not visible:
+            context = height // 4 if bottom - top < height - height // 4 else 0
+            self.scroll_to(y=max(0, top - context), animate=False, immediate=True)
+        elif top < self.scroll_y:
             self.scroll_to(y=top, animate=False, immediate=True)
         elif bottom > self.scroll_y + height:
             self.scroll_to(y=min(top, bottom - height), animate=False, immediate=True)
 
-    def select(self, position: int) -> None:
-        """Select the item at ``position`` (clamped)."""
+    def select(self, position: int, jump: bool = False) -> None:
+        """Select the item at ``position`` (clamped); a ``jump`` scrolls it near the top."""
         if self.items:
-            self.cursor = max(0, min(len(self.items) - 1, position))
+            self._jumping = jump
+            try:
+                self.cursor = max(0, min(len(self.items) - 1, position))
+            finally:
+                self._jumping = False
 
     def select_row(self, row: int) -> None:
         """Select the item holding ``row``, clearing the filter if it hides that row."""
@@ -577,7 +587,7 @@ class AlignedView(ScrollView, can_focus=True):
                 self.fold_boilerplate = False
             position = item_of_row(self.items, row)
         if position is not None:
-            self.select(position)
+            self.select(position, jump=True)
 
     def action_cursor(self, delta: int) -> None:
         self.select(self.cursor + delta)
@@ -610,7 +620,7 @@ class AlignedView(ScrollView, can_focus=True):
             else:
                 self.notify(f"No {what} here.", timeout=2)
             return
-        self.select(target)
+        self.select(target, jump=True)
 
     def action_next(self, direction: int) -> None:
         if self.query:

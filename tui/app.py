@@ -285,7 +285,7 @@ class WirediffApp(App[int]):
             self.notify(f"No passage contains “{view.query}”.", timeout=3)
         elif hits and view.cursor not in hits:
             following = [position for position in hits if position > view.cursor]
-            view.select(following[0] if following else hits[0])
+            view.select(following[0] if following else hits[0], jump=True)
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)
