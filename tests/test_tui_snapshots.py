@@ -25,6 +25,7 @@ async def aligned(pilot: Pilot[Any]) -> None:
     """Wait for the alignment worker and the first paint of its result."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    await pilot.pause()
 
 
 def then(

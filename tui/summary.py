@@ -33,24 +33,29 @@ class SummaryPanel(DataTable[str | Text]):
         )
         self.summaries: tuple[DocumentSummary, ...] = ()
 
-    def on_mount(self) -> None:
-        self.add_column("Version", key="version")
-        self.add_column("Similarity", key="similarity")
-        self.add_column("Reuses base", key="reused")
-        self.add_column("~ reworded", key="reworded")
-        self.add_column("↕ moved", key="moved")
-        self.add_column("+ added", key="added")
-        self.add_column("- omitted", key="omitted")
-        for flag in Flag:
-            self.add_column(BADGES[flag], key=flag.value)
-
     def show(self, collation: Collation) -> None:
         """Fill the table from ``collation``."""
         self.summaries = summarize(collation)
-        self.clear()
+        self.clear(columns=True)
+        role = "likely wire original" if collation.base_is_guess else "base"
+        name_width = max(
+            len(summary.name) + (len(role) + 3 if summary.is_base else 0)
+            for summary in self.summaries
+        )
+        # Explicit widths: the table looks the same however soon after an update it is drawn.
+        for label, key, width in (
+            ("Version", "version", name_width),
+            ("Similarity", "similarity", 10),
+            ("Reuses base", "reused", 11),
+            ("~ reworded", "reworded", 10),
+            ("↕ moved", "moved", 7),
+            ("+ added", "added", 7),
+            ("- omitted", "omitted", 9),
+            *((BADGES[flag], flag.value, len(BADGES[flag])) for flag in Flag),
+        ):
+            self.add_column(label, key=key, width=width)
         for summary in self.summaries:
             if summary.is_base:
-                role = "likely wire original" if collation.base_is_guess else "base"
                 name = Text.assemble((f"{summary.name} ", "bold"), (f"({role})", "italic"))
                 cells: list[str | Text] = [name, "", "", "", "", "", ""]
                 cells += ["" for _ in Flag]
