@@ -39,6 +39,9 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _TERMINAL = re.compile(r"""[.!?:;]['")\]]*$|[.!?]['"]\S{0,2}$""")
 
 # "parliament.Trump", "told AFP.One", "Japan.'The goal": a sentence end glued to the next one.
+# An abbreviation's full stop, then a quoted utterance (its words end in punctuation inside the
+# marks): 'in the U.S. "The intention is clear," she said' - not 'the U.S. "America First" plan'.
+_QUOTE_AFTER_STOP = re.compile(r"""(?<=[A-Za-z])\.[ \t]+(?=(["'])[A-Z][^"'\n]{0,300}?[,.!?]\1)""")
 _GLUED = re.compile(r"""(?<=[A-Za-z]{2})[.!?](?=(['"])?[A-Z][a-z])""")
 
 _AGENCY = (
@@ -208,7 +211,14 @@ def _dateline_end(text: str, start: int, end: int) -> int | None:
 
 def _punkt_spans(normalized: str, start: int, end: int) -> list[tuple[int, int]]:
     piece = normalized[start:end]
-    spans = [(start + s, start + e) for s, e in _tokenizer().span_tokenize(piece)]
+    spans: list[tuple[int, int]] = []
+    for span_start, span_end in _tokenizer().span_tokenize(piece):
+        # Punkt sees no capital after an abbreviation in 'the U.S. "The goal': split there.
+        position = start + span_start
+        for match in _QUOTE_AFTER_STOP.finditer(normalized, position, start + span_end):
+            spans.append((position, match.start() + 1))
+            position = match.end()
+        spans.append((position, start + span_end))
     merged: list[tuple[int, int]] = []
     for span_start, span_end in spans:
         # Punkt always breaks after ? and !: '"Is it?" she asked.' is one sentence.

@@ -119,3 +119,16 @@ def test_offsets_cover_every_non_space_character_in_order(text: str) -> None:
 def test_any_unicode_text_segments_without_error(text: str) -> None:
     covered = "".join(text[s.start : s.end] for s in segment(text))
     assert "".join(covered.split()) == "".join(text.split())
+
+
+def test_abbreviation_before_an_opening_quote_ends_the_sentence() -> None:
+    text = 'Officials sought investments in the U.S. "The intention is clear," she said.'
+    assert sentences(text) == [
+        "Officials sought investments in the U.S.",
+        '"The intention is clear," she said.',
+    ]
+
+
+def test_quoted_name_after_an_abbreviation_stays_in_the_sentence() -> None:
+    text = 'The U.S. "America First" agenda worries Tokyo.'
+    assert sentences(text) == [text]
