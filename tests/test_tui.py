@@ -394,7 +394,7 @@ async def test_search_steps_through_hits_and_escape_clears_it() -> None:
         await press(pilot, "slash")
         assert app.query_one("#search", Input).has_focus
         await press(pilot, *"nikkei", "enter")
-        assert view.query == "nikkei"
+        assert view.search_text == "nikkei"
         hits = view.search_hits
         assert len(hits) >= 2
         assert view.cursor == hits[0]
@@ -404,7 +404,7 @@ async def test_search_steps_through_hits_and_escape_clears_it() -> None:
         await press(pilot, "N")
         assert view.cursor == hits[0]
         await press(pilot, "escape")
-        assert view.query == ""
+        assert view.search_text == ""
         await press(pilot, "n")
         assert view.current_row is not None and view.current_row.is_change
 

@@ -237,7 +237,7 @@ class AlignedView(ScrollView, can_focus=True):
     """Which passages are listed."""
     fold_boilerplate: reactive[bool] = reactive(False, init=False)
     """Fold runs of boilerplate rows into one line."""
-    query: reactive[str] = reactive("", init=False)
+    search_text: reactive[str] = reactive("", init=False)
     """The active search ("" when none)."""
     shown_other: reactive[int | None] = reactive(None, init=False)
     """None to show every version, else the one version shown beside the base."""
@@ -357,12 +357,12 @@ class AlignedView(ScrollView, can_focus=True):
         self._relayout()
 
     def _rebuild_search(self) -> None:
-        if self.collation is None or not self.query:
+        if self.collation is None or not self.search_text:
             self._hits = []
             return
         if self._search_texts is None:
             self._search_texts = [row_text(self.collation, row) for row in self.rows]
-        self._hits = search_positions(self._search_texts, self.items, self.query)
+        self._hits = search_positions(self._search_texts, self.items, self.search_text)
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -431,8 +431,8 @@ class AlignedView(ScrollView, can_focus=True):
         for position, (pieces, column) in enumerate(
             zip(self._cell_pieces(row_index), self.columns, strict=True)
         ):
-            if self.query:
-                pieces = mark_hits(pieces, self.query)
+            if self.search_text:
+                pieces = mark_hits(pieces, self.search_text)
             room = column.width - 2
             lines = wrap(pieces, room) if self.wrap else [truncate(pieces, room)]
             cell = row.cells[position]
@@ -623,8 +623,8 @@ class AlignedView(ScrollView, can_focus=True):
         self.select(target, jump=True)
 
     def action_next(self, direction: int) -> None:
-        if self.query:
-            self._jump(self._hits, direction, f"matches for “{self.query}”")
+        if self.search_text:
+            self._jump(self._hits, direction, f"matches for “{self.search_text}”")
         else:
             self._jump(self._changes, direction, "changes")
 
@@ -690,7 +690,7 @@ class AlignedView(ScrollView, can_focus=True):
     def watch_fold_boilerplate(self) -> None:
         self._rebuild_items()
 
-    def watch_query(self) -> None:
+    def watch_search_text(self) -> None:
         self._rebuild_search()
         self._layouts.clear()
         self._strips.clear()

@@ -269,7 +269,7 @@ class WirediffApp(App[int]):
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
-        search.value = self.view.query
+        search.value = self.view.search_text
         search.display = True
         search.focus()
 
@@ -279,10 +279,10 @@ class WirediffApp(App[int]):
         search = self.query_one("#search", Input)
         search.display = False
         view.focus()
-        view.query = event.value.strip()
+        view.search_text = event.value.strip()
         hits = view.search_hits
-        if view.query and not hits:
-            self.notify(f"No passage contains “{view.query}”.", timeout=3)
+        if view.search_text and not hits:
+            self.notify(f"No passage contains “{view.search_text}”.", timeout=3)
         elif hits and view.cursor not in hits:
             following = [position for position in hits if position > view.cursor]
             view.select(following[0] if following else hits[0], jump=True)
@@ -292,8 +292,8 @@ class WirediffApp(App[int]):
         if search.display:
             search.display = False
             self.view.focus()
-        elif self.view.query:
-            self.view.query = ""
+        elif self.view.search_text:
+            self.view.search_text = ""
 
 
 def make_app(

@@ -31,11 +31,11 @@ def describe(view: AlignedView) -> Text:
         text.append(" · wrap off")
     if view.fold_boilerplate:
         text.append(" · boilerplate folded")
-    if view.query:
+    if view.search_text:
         hits = view.search_hits
         text.append(" · ")
         where = f"{hits.index(view.cursor) + 1}/" if view.cursor in hits else ""
-        text.append(f"search “{view.query}”: {where}{len(hits)} passages", "bold")
+        text.append(f"search “{view.search_text}”: {where}{len(hits)} passages", "bold")
         text.append(" (n/N, esc clears)")
     return text
 
