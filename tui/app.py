@@ -224,6 +224,7 @@ class WirediffApp(App[int]):
             ("Moving around", AlignedView.BINDINGS),
             ("Everywhere", self.BINDINGS),
             ("Detail panel", DetailScreen.BINDINGS),
+            ("Export dialog", ExportScreen.BINDINGS),
         ]
         self.push_screen(HelpScreen(sections))
 
