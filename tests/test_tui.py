@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
@@ -306,6 +307,11 @@ async def test_clicking_a_row_selects_it_and_focuses_its_column() -> None:
         await pilot.pause()
         assert view.cursor == target
         assert view.focused_document == view.columns[1].document
+        for _ in range(3):
+            view.post_message(events.MouseScrollDown(view, 5, 5, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert view.scroll_y > 0
+        assert view.cursor == target  # the wheel scrolls; a click selects
 
 
 @sync
