@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -24,7 +23,8 @@ from textual.strip import Strip
 
 from wirediff.core.model import Collation
 from wirediff.core.rows import CellStatus, Row, build_rows, shown_order
-from wirediff.core.view_cells import STYLE_NAMES, Piece, cell_pieces, cell_symbol, mark_hits
+from wirediff.core.view_cells import STYLE_NAMES
+from wirediff.core.view_layout import GUTTER, MARKS, RowLayout, RowLines
 from wirediff.core.view_rows import (
     Column,
     Item,
@@ -39,42 +39,12 @@ from wirediff.core.view_rows import (
     search_positions,
     step,
 )
-from wirediff.core.view_wrap import cell_width, line_count, truncate, wrap
+from wirediff.core.view_wrap import cell_width
 
 from .styles import component_style
 
 MIN_COLUMN_WIDTH = 30
 """Narrowest readable column; when the versions do not all fit, fewer are shown at once."""
-
-MARKS = ("identical", "reworded", "moved", "added", "omitted", "boilerplate", "mixed", "text")
-
-
-@dataclass(frozen=True, slots=True)
-class CellLines:
-    """One cell laid out: its mark and its wrapped lines."""
-
-    symbol: str
-    mark: str
-    lines: list[list[Piece]]
-
-
-@dataclass(frozen=True, slots=True)
-class ItemLayout:
-    """One item laid out across the visible columns."""
-
-    cells: tuple[CellLines, ...]
-    height: int
-    """Lines of content (a blank separator line follows when wrapping)."""
-
-
-def _mark(row: Row, status: CellStatus, is_base: bool) -> str:
-    if is_base:
-        return row.kind.value if row.base_sentence is not None else "text"
-    if status is CellStatus.MOVED_AWAY:
-        return "moved"
-    if status in (CellStatus.BASE, CellStatus.EMPTY):
-        return "text"
-    return status.value
 
 
 class AlignedView(ScrollView, can_focus=True):
@@ -270,12 +240,8 @@ class AlignedView(ScrollView, can_focus=True):
         self._item_y: list[int] = [0]
         self._changes: list[int] = []
         self._hits: list[int] = []
-        # Caches, by row index: what each cell says, how tall the row is, its wrapped lines.
-        self._pieces: dict[int, list[list[Piece]]] = {}
-        self._heights: dict[int, int] = {}
-        self._layouts: dict[int, ItemLayout] = {}
+        self._layout: RowLayout | None = None
         self._search_texts: list[str] | None = None
-        self._layout_key: tuple[object, ...] = ()
         self._strips: dict[tuple[int, int, bool], Strip] = {}
         self._styles: dict[str, Style] = {}
         self._width = 0
@@ -331,9 +297,8 @@ class AlignedView(ScrollView, can_focus=True):
         self._width = self.scrollable_content_region.width
         self.columns = self._columns_for(self._width)
         self.rows = build_rows(self.collation, self._documents(self.columns))
-        self._pieces.clear()
+        self._layout = RowLayout(self.collation, self.rows)
         self._search_texts = None
-        self._layout_key = ()
         self._rebuild_items(find_row(self.rows, anchor))
 
     def _columns_for(self, width: int) -> tuple[Column, ...]:
@@ -369,82 +334,27 @@ class AlignedView(ScrollView, can_focus=True):
     def _relayout(self) -> None:
         """Place every item for the current width: row heights are cached, lines made lazily."""
         self._width = self.scrollable_content_region.width
-        if self.collation is None or self._width <= 0:
+        if self._layout is None or self._width <= 0:
             self._item_y = [0]
             self.virtual_size = Size(self._width, 0)
             self.refresh()
             self.post_message(self.Changed(self))
             return
+        assert self._layout is not None
         self.columns = self._columns_for(self._width)
-        key = (self.columns, self.wrap)
-        if key != self._layout_key:
-            self._layout_key = key
-            self._heights.clear()
-            self._layouts.clear()
-        gap = 1 if self.wrap else 0
-        item_y = [0]
-        total = 0
-        for item in self.items:
-            total += (1 if item.folded else self._height(item.row)) + gap
-            item_y.append(total)
-        self._item_y = item_y
+        self._layout.configure(self.columns, self.wrap, self.search_text)
+        self._item_y = self._layout.offsets(self.items, 1 if self.wrap else 0)
         self._strips.clear()
-        self.virtual_size = Size(self._width, total)
+        self.virtual_size = Size(self._width, self._item_y[-1])
         self.refresh()
         self._scroll_to_cursor()
         self.post_message(self.Changed(self))
 
-    def _cell_pieces(self, row_index: int) -> list[list[Piece]]:
-        pieces = self._pieces.get(row_index)
-        if pieces is None:
-            assert self.collation is not None
-            row = self.rows[row_index]
-            pieces = [cell_pieces(self.collation, row, cell) for cell in row.cells]
-            self._pieces[row_index] = pieces
-        return pieces
-
-    def _height(self, row_index: int) -> int:
-        height = self._heights.get(row_index)
-        if height is None:
-            if not self.wrap:
-                height = 1
-            else:
-                height = max(
-                    line_count(pieces, column.width - 2)
-                    for pieces, column in zip(
-                        self._cell_pieces(row_index), self.columns, strict=True
-                    )
-                )
-            self._heights[row_index] = height
-        return height
-
     def _item_height(self, position: int) -> int:
         item = self.items[position]
-        return 1 if item.folded else self._height(item.row)
-
-    def _row_layout(self, row_index: int) -> ItemLayout:
-        layout = self._layouts.get(row_index)
-        if layout is not None:
-            return layout
-        row = self.rows[row_index]
-        cells: list[CellLines] = []
-        for position, (pieces, column) in enumerate(
-            zip(self._cell_pieces(row_index), self.columns, strict=True)
-        ):
-            if self.search_text:
-                pieces = mark_hits(pieces, self.search_text)
-            room = column.width - 2
-            lines = wrap(pieces, room) if self.wrap else [truncate(pieces, room)]
-            cell = row.cells[position]
-            is_base = position == 0
-            cells.append(
-                CellLines(cell_symbol(row, cell, is_base), _mark(row, cell.status, is_base), lines)
-            )
-        layout = ItemLayout(tuple(cells), self._height(row_index))
-        if len(self._layouts) > 2000:
-            self._layouts.clear()
-        self._layouts[row_index] = layout
-        return layout
+        if item.folded or self._layout is None:
+            return 1
+        return self._layout.height(item.row)
 
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width
@@ -501,7 +411,10 @@ class AlignedView(ScrollView, can_focus=True):
     def _render_item_line(self, position: int, offset: int, width: int) -> Strip:
         base = self.rich_style
         item = self.items[position]
-        layout = ItemLayout((), 1) if item.folded else self._row_layout(item.row)
+        if item.folded or self._layout is None:
+            layout = RowLines((), 1)
+        else:
+            layout = self._layout.lines(item.row)
         gap = offset >= layout.height
         is_cursor = position == self.cursor and not gap
         row_style = base + self._style("cursor") if is_cursor else base
@@ -528,8 +441,8 @@ class AlignedView(ScrollView, can_focus=True):
                 segments.append(Segment(cell.symbol, cell_style + self._style(f"mark-{cell.mark}")))
                 segments.append(Segment(" ", cell_style))
             else:
-                segments.append(Segment("  ", cell_style))
-            used = 2
+                segments.append(Segment(" " * GUTTER, cell_style))
+            used = GUTTER
             if offset < len(cell.lines):
                 for piece in cell.lines[offset]:
                     style = cell_style + self._style(piece.style)
@@ -692,7 +605,8 @@ class AlignedView(ScrollView, can_focus=True):
 
     def watch_search_text(self) -> None:
         self._rebuild_search()
-        self._layouts.clear()
+        if self._layout is not None:
+            self._layout.configure(self.columns, self.wrap, self.search_text)
         self._strips.clear()
         self.refresh()
         self.post_message(self.Changed(self))
