@@ -18,7 +18,8 @@ async def main() -> None:
     app = make_app([])
     async with app.run_test(size=(160, 48)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        while app.aligning:
+            await pilot.pause(0.01)
         view = app.query_one(AlignedView)
         view.select_row(next(row.index for row in view.rows if row.base_sentence == 0))
         await pilot.pause()  # the headline row selected

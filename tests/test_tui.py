@@ -49,10 +49,22 @@ PAIR = [str(AFP), str(PARAPHRASE)]
 
 
 async def ready(pilot: Pilot[int]) -> AlignedView:
-    """Wait for the alignment worker and return the aligned view."""
+    """Wait until the alignment is shown (or has failed) and return the aligned view."""
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await until_aligned(pilot)
     return pilot.app.query_one(AlignedView)
+
+
+async def until_aligned(pilot: Pilot[Any], timeout: float = 30) -> None:
+    """Pause until the app has handled the end of its alignment worker."""
+    app = pilot.app
+    assert isinstance(app, WirediffApp)
+    waited = 0.0
+    while app.aligning and waited < timeout:
+        await pilot.pause(0.01)
+        waited += 0.01
+    assert not app.aligning, "the alignment never finished"
+    await pilot.pause()
 
 
 def status_text(app: WirediffApp) -> str:

@@ -16,6 +16,7 @@ from wirediff.tui.app import make_app
 from wirediff.tui.help import HelpScreen
 
 from .conftest import SEEDS
+from .test_tui import until_aligned
 
 SENTENCES = 5_000
 KEY_BUDGET = 1.5
@@ -82,7 +83,7 @@ async def _drive(paths: list[str]) -> None:
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until_aligned(pilot)
         assert len(view.rows) >= SENTENCES
         # One widget draws every row: no widget per sentence.
         assert len(list(app.screen.walk_children())) < 60

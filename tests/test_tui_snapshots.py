@@ -16,6 +16,7 @@ from textual.widgets import Input
 from wirediff.tui.app import make_app
 
 from .conftest import AFP, PARAPHRASE
+from .test_tui import until_aligned
 
 SnapCompare = Callable[..., bool]
 PAIR = [str(AFP), str(PARAPHRASE)]
@@ -24,8 +25,7 @@ PAIR = [str(AFP), str(PARAPHRASE)]
 async def aligned(pilot: Pilot[Any]) -> None:
     """Wait for the alignment worker and the first paint of its result."""
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+    await until_aligned(pilot)
 
 
 def then(

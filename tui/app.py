@@ -121,6 +121,8 @@ class WirediffApp(App[int]):
         self.requested_base = base
         self.all_pairs = all_pairs
         self.collation: Collation | None = None
+        self.aligning = False
+        """True from the start of an alignment until its result (or failure) is shown."""
         self.sub_title = f"{len(self.documents)} versions"
 
     def compose(self) -> ComposeResult:
@@ -152,6 +154,7 @@ class WirediffApp(App[int]):
         """Align in the worker; the current view stays until the new one is ready."""
         status = self.query_one(StatusLine)
         status.show_progress(0, 1)
+        self.aligning = True
         if self.collation is None:
             self.view.set_message("Aligning the versions…")
         self.align(base)
@@ -180,8 +183,10 @@ class WirediffApp(App[int]):
         if event.state is WorkerState.SUCCESS and isinstance(worker.result, Collation):
             status.hide_progress()
             self.show_collation(worker.result)
+            self.aligning = False
         elif event.state is WorkerState.ERROR:
             status.hide_progress()
+            self.aligning = False
             error = worker.error
             if isinstance(error, _Cancelled):
                 return
@@ -196,8 +201,6 @@ class WirediffApp(App[int]):
                 status.show_text(message)
             else:
                 status.show_text(describe(self.view))
-        elif event.state is WorkerState.CANCELLED:
-            status.hide_progress()
 
     def show_collation(self, collation: Collation) -> None:
         """Show a finished alignment everywhere."""
