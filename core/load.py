@@ -9,6 +9,7 @@ names the file.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -44,6 +45,8 @@ def document_from_text(text: str, path: str = "<text>", source_format: str = "te
 
 
 TITLE_LENGTH = 90
+_LEADING_DATE = re.compile(r"^(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}\s+(?=\S)", re.IGNORECASE)
+"""A date scraped in front of a headline: "date 2025-02-06 Japan PM Heads To US"."""
 
 
 def _title(sentences: Sequence[Sentence], path: str) -> str:
@@ -51,7 +54,7 @@ def _title(sentences: Sequence[Sentence], path: str) -> str:
     for role in (Role.HEADLINE, Role.HEADING, Role.BODY):
         for sentence in sentences:
             if sentence.role is role:
-                title = " ".join(sentence.text.lstrip("# ").split())
+                title = _LEADING_DATE.sub("", " ".join(sentence.text.lstrip("# ").split()))
                 if len(title) > TITLE_LENGTH:
                     title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
                 return title
