@@ -62,6 +62,8 @@ class Group:
     base: tuple[int, ...]
     other: tuple[int, ...]
     score: float
+    identical: bool | None = None
+    """Whether the texts are equal once normalised; None when the aligner did not compare them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,9 +214,12 @@ class _Aligner:
         for i, terms in enumerate(self.base.terms):
             if not self.base.norms[i]:
                 continue  # boilerplate is never aligned
+            identical = exact.get(self.base.norms[i])
+            if identical:
+                # The same sentence: nothing else is worth scoring.
+                scored.extend((1.0, i, j) for j in identical[:CANDIDATES])
+                continue
             overlap: dict[int, float] = defaultdict(float)
-            for j in exact.get(self.base.norms[i], ()):
-                overlap[j] += 1000.0
             rarest = sorted(terms, key=lambda term: (-weight(term), term))[:INDEX_TERMS]
             for term in rarest:
                 found = postings.get(term)
@@ -458,7 +463,14 @@ class _Aligner:
 
     def result(self) -> tuple[Group, ...]:
         groups = [
-            Group(tuple(sorted(base)), tuple(sorted(other)), round(score, 4))
+            Group(
+                tuple(sorted(base)),
+                tuple(sorted(other)),
+                round(score, 4),
+                self.base.norms[base[0]] == self.other.norms[other[0]]
+                if len(base) == len(other) == 1
+                else None,
+            )
             for base, other, score in self.groups
         ]
         return tuple(sorted(groups, key=lambda group: (group.base[0], group.other[0])))

@@ -66,7 +66,7 @@ def collate(
             return aligned[(i, j)]
         return tuple(
             sorted(
-                (Group(g.other, g.base, g.score) for g in aligned[(j, i)]),
+                (Group(g.other, g.base, g.score, g.identical) for g in aligned[(j, i)]),
                 key=lambda g: (g.base[0], g.other[0]),
             )
         )

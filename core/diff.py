@@ -194,10 +194,9 @@ def compare(
     for k, group in enumerate(groups):
         base_text = _group_text(base, group.base)
         other_text = _group_text(other, group.other)
-        # One-to-one identical sentences score 1.0 in alignment; only those, and the few
-        # groups, need the (costly) comparison of normalised text.
-        maybe_identical = group.score >= 0.9999 or len(group.base) + len(group.other) > 2
-        identical = maybe_identical and normalize(base_text) == normalize(other_text)
+        identical = group.identical
+        if identical is None:
+            identical = normalize(base_text) == normalize(other_text)
         links.append(
             Link(
                 base=group.base,

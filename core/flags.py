@@ -144,7 +144,6 @@ _CURRENCY_WORDS = {
     "yen": "¥",
 }
 _NUMBER = re.compile(
-    r"(?:(?P<qualifier>" + _QUALIFIER + r")\s+)?"
     r"(?P<currency>US\$|[$\u00a3\u20ac\u00a5])?\s?"
     r"(?P<value>\d(?:[\d,]*\d)?(?:\.\d+)?)"
     r"(?:\s?-?\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|b)\b)?"
@@ -152,6 +151,8 @@ _NUMBER = re.compile(
     r"(?:\s(?P<currency_word>dollars?|usd|euros?|eur|pounds|gbp|yen)\b)?",
     re.IGNORECASE,
 )
+_QUALIFIER_BEFORE = re.compile(r"\b(?P<qualifier>" + _QUALIFIER + r")\s+$", re.IGNORECASE)
+"""A qualifier just before a number: "around 54,000" (searched in the few words before it)."""
 _MONTHS = [
     "january",
     "february",
@@ -182,7 +183,9 @@ def numbers(text: str) -> Counter[str]:
     """
     found: Counter[str] = Counter()
     for match in _NUMBER.finditer(text):
-        qualifier = _QUALIFIERS.get((match.group("qualifier") or "").casefold(), "")
+        start = match.start("currency") if match.group("currency") else match.start("value")
+        before = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
+        qualifier = _QUALIFIERS.get(before.group("qualifier").casefold(), "") if before else ""
         currency = match.group("currency") or ""
         if match.group("currency_word"):
             currency = _CURRENCY_WORDS.get(match.group("currency_word").casefold(), currency)
@@ -460,6 +463,9 @@ _PLACES = frozenset(
 )
 
 
+_NAME_PARTS = re.compile(r"[-'\u2019.]")
+
+
 def name_words(text: str) -> tuple[set[str], set[str]]:
     """Lower-cased words of capitalised names that are not places, titles or dates.
 
@@ -474,7 +480,7 @@ def name_words(text: str) -> tuple[set[str], set[str]]:
         while position >= 0 and normalized[position].isspace():
             position -= 1
         found = opening if position < 0 or normalized[position] in ".!?\"'" else inside
-        for part in re.split(r"[-'\u2019.]", match.group()):
+        for part in _NAME_PARTS.split(match.group()):
             key = part.casefold()
             if len(key) >= 2 and key not in _NOT_NAMES and key not in _PLACES and key != "s":
                 found.add(key)
