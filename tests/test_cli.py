@@ -158,3 +158,16 @@ def test_output_does_not_depend_on_hash_randomisation() -> None:
         assert result.returncode == 0, result.stderr
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_no_core_module_imports_textual_or_rich() -> None:
+    code = (
+        "import pkgutil, importlib, sys, wirediff.core as core; "
+        "[importlib.import_module('wirediff.core.' + m.name) for m in pkgutil.iter_modules(core.__path__) if m.name != 'cli']; "
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('textual', 'rich')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
