@@ -589,3 +589,44 @@ async def test_an_alignment_that_fails_is_a_message_not_a_crash() -> None:
 def test_seeds_folder_works_as_input() -> None:
     app = make_app([str(SEEDS)])
     assert len(app.documents) == 5
+
+
+@sync
+async def test_resizing_across_column_counts_keeps_rows_and_columns_in_step() -> None:
+    """Regression: a width change that alters which versions fit (a scroll bar coming or
+    going, a resized terminal) must rebuild the rows before they are drawn again."""
+    app = make_app([])
+    async with app.run_test(size=(160, 40)) as pilot:
+        view = await ready(pilot)
+        for width in (150, 121, 119, 91, 89, 61, 200, 95, 160):
+            await pilot.resize_terminal(width, 40)
+            await pilot.pause()
+            await press(pilot, "w", "G", "w", "g")
+            row_documents = [cell.document for cell in view.rows[0].cells]
+            assert [column.document for column in view.columns] == row_documents
+            for position in range(min(len(view.items), 30)):
+                view.render_line(position)
+        assert app.is_running
+
+
+@sync
+async def test_rows_rebuilt_before_the_view_has_a_width_still_draw(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Regression: an alignment shown before the first layout pass left the new row layout
+    without columns, and drawing it raised ValueError (seen as flaky snapshots)."""
+    from textual.geometry import Region
+
+    app = make_app(PAIR)
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await ready(pilot)
+        with monkeypatch.context() as patch:
+            patch.setattr(
+                AlignedView, "scrollable_content_region", property(lambda self: Region(0, 0, 0, 0))
+            )
+            view._rebuild_rows()
+        view._strips.clear()
+        for y in range(10):
+            view.render_line(y)
+        await pilot.pause()
+        assert app.is_running

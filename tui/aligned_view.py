@@ -241,6 +241,8 @@ class AlignedView(ScrollView, can_focus=True):
         self._changes: list[int] = []
         self._hits: list[int] = []
         self._layout: RowLayout | None = None
+        self._row_documents: list[int] = []
+        """The versions the rows were built for, in column order."""
         self._search_texts: list[str] | None = None
         self._strips: dict[tuple[int, int, bool], Strip] = {}
         self._styles: dict[str, Style] = {}
@@ -296,8 +298,10 @@ class AlignedView(ScrollView, can_focus=True):
             self.set_reactive(AlignedView.focused_document, self.order[0])
         self._width = self.scrollable_content_region.width
         self.columns = self._columns_for(self._width)
-        self.rows = build_rows(self.collation, self._documents(self.columns))
+        self._row_documents = self._documents(self.columns)
+        self.rows = build_rows(self.collation, self._row_documents)
         self._layout = RowLayout(self.collation, self.rows)
+        self._layout.configure(self.columns, self.wrap, self.search_text)
         self._search_texts = None
         self._rebuild_items(find_row(self.rows, anchor))
 
@@ -341,7 +345,13 @@ class AlignedView(ScrollView, can_focus=True):
             self.post_message(self.Changed(self))
             return
         assert self._layout is not None
-        self.columns = self._columns_for(self._width)
+        columns = self._columns_for(self._width)
+        if self._documents(columns) != self._row_documents:
+            # The width changed which versions fit (a scroll bar came or went): the rows
+            # were built for other columns, so build them again for these.
+            self._rebuild_rows()
+            return
+        self.columns = columns
         self._layout.configure(self.columns, self.wrap, self.search_text)
         self._item_y = self._layout.offsets(self.items, 1 if self.wrap else 0)
         self._strips.clear()
