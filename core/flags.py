@@ -299,16 +299,19 @@ _LEMMAS = {
 _CLAUSE_END = re.compile(r"[,.;:!?\"()\u2014\u2013]|\s-{1,2}\s")
 _SENTENCE_END = re.compile(r"[.!?;:\"]|\s-{1,2}\s|[\u2014\u2013]")
 _CLAUSE_WORD = re.compile(r"[^\W_][\w'-]*")
-_FUNCTION_WORDS = frozenset({"and", "but", "or", "the", "a", "an", "to", "of", "that", "it", "as"})
+_FUNCTION_WORDS = frozenset(
+    """and but or nor the a an to of that it as while whereas meanwhile however also then when
+    after before although though because since yet so still now later earlier""".split()
+)
 
 
 def attributions(text: str) -> frozenset[str]:
     """Who said it, how, and to whom.
 
-    For each verb of saying: the verb, the last word before it (the speaker: "she", "Smith",
-    "scientists"), the names in the clause that leads up to it ("Finance Minister Carlos Ribeiro
-    ... said") and in the clause after it ("told Agence France-Presse (AFP)", "said hydrologist
-    Mira Castellanos of the Institute").
+    For each verb of saying: the verb, the subject of the clause that leads up to it and the
+    names in it ("she said", "Finance Minister Carlos Ribeiro ... said"), and the recipient or
+    speaker after it ("told Agence France-Presse (AFP)", "said hydrologist Mira Castellanos of
+    the Institute").
     """
     normalized = normalize_quotes(text)
     found: set[str] = set()
@@ -325,11 +328,13 @@ def attributions(text: str) -> frozenset[str]:
             for word in _CLAUSE_WORD.finditer(normalized, clause_start, match.start())
             if word.group().casefold() not in _FUNCTION_WORDS
         ]
+        # The speaker: the clause's subject (its first word: "The government ... said",
+        # "scientists say") and the names in it ("Governor Hannah Lindqvist said").
         if words:
-            found.add("speaker:" + words[-1].group().casefold())
+            found.add("by:" + words[0].group().casefold())
         found.update(
             "by:" + word.group().casefold()
-            for word in words[:-1]
+            for word in words
             if word.group()[0].isupper() and not _opens_sentence(normalized, word.start())
         )
         sentence_rest = _SENTENCE_END.split(normalized[match.end() : match.end() + 160], 1)[0]

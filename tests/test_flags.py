@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wirediff.core import Flag, collate, document_from_text
-from wirediff.core.flags import numbers, quotations
+from wirediff.core.flags import attributions, numbers, quotations
 
 from .conftest import AFP, PARAPHRASE
 
@@ -103,3 +103,32 @@ def test_seed_pair_reports_the_altered_win_win_quote() -> None:
     assert len(win_win) == 1
     assert Flag.QUOTE_ALTERED in win_win[0].flags
     assert Flag.ATTRIBUTION_CHANGED in win_win[0].flags
+
+
+def test_splitting_or_merging_attributed_sentences_is_not_an_attribution_change() -> None:
+    base = (
+        "Dairy exporters had demanded full access to protected markets, while two importing "
+        "countries insisted on keeping quotas for butter and cheese."
+    )
+    other = (
+        "Dairy exporters had demanded full access to protected markets. Meanwhile, two importing "
+        "countries insisted on keeping quotas for butter and cheese."
+    )
+    assert attributions(base) == attributions(other)
+    assert attributions(
+        "The government rejected the criticism and said it had spent $120 million."
+    ) == (
+        attributions("The government rejected the accusation and said it had spent $120 million.")
+    )
+    assert attributions("Governor Hannah Lindqvist said inflation had fallen.") == attributions(
+        "Rates held, and Governor Hannah Lindqvist said inflation had fallen."
+    )
+
+
+def test_renamed_speaker_is_an_attribution_change() -> None:
+    assert attributions(
+        '"Prices will fall," said hydrologist Mira Castellanos of the Institute.'
+    ) != (attributions('"Prices will fall," said hydrologist Priya Moreau of the Institute.'))
+    assert attributions("Menon told analysts on a call.") != attributions(
+        "Menon told investors on a call."
+    )
