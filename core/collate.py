@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .align import Features, Group, TermWeights, align
-from .diff import body_share, compare
+from .diff import compare
 from .errors import WirediffError
 from .model import Collation, Comparison, Document
 
@@ -75,8 +75,8 @@ def collate(
     faithful = [[0.0] * count for _ in range(count)]
     for i, j in pairs:
         matrix[i][j], matrix[j][i] = compare_shares(documents[i], documents[j], aligned[(i, j)])
-        faithful[i][j], faithful[j][i] = weighted_shares(
-            documents[i], documents[j], aligned[(i, j)]
+        faithful[i][j], faithful[j][i] = compare_shares(
+            documents[i], documents[j], aligned[(i, j)], weighted=True
         )
 
     base_index = resolve_base(base, documents)
@@ -103,25 +103,22 @@ def collate(
 
 
 def compare_shares(
-    first: Document, second: Document, groups: Sequence[Group]
+    first: Document, second: Document, groups: Sequence[Group], weighted: bool = False
 ) -> tuple[float, float]:
-    """Share of each document's body text that has a counterpart in the other."""
-    linked_first = {i for group in groups for i in group.base}
-    linked_second = {j for group in groups for j in group.other}
-    return body_share(first, linked_first), body_share(second, linked_second)
+    """Share of each document's body text that has a counterpart in the other.
 
-
-def weighted_shares(
-    first: Document, second: Document, groups: Sequence[Group]
-) -> tuple[float, float]:
-    """Like ``compare_shares``, each linked sentence weighted by its link's score."""
+    ``weighted``: each linked sentence counts by its link's score (how faithfully it is kept).
+    """
     shares = []
-    for document, side in ((first, "base"), (second, "other")):
+    for document, linked in (
+        (first, [(group.score, group.base) for group in groups]),
+        (second, [(group.score, group.other) for group in groups]),
+    ):
         total = document.body_chars
         kept = sum(
-            group.score * len(document.sentences[k].text)
-            for group in groups
-            for k in getattr(group, side)
+            (score if weighted else 1.0) * len(document.sentences[k].text)
+            for score, indexes in linked
+            for k in indexes
             if document.sentences[k].counts
         )
         shares.append(kept / total if total else 0.0)

@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import WirediffError
@@ -129,7 +130,7 @@ def parse_bytes(data: bytes, path: str) -> Document:
         article = extract_article(text, path)
         document = document_from_text(article.text, path, source_format="html")
         if article.title:
-            document = _with_title(document, article.title)
+            document = replace(document, title=article.title)
         notes = notes + article.notes
     else:
         source_format = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
@@ -137,30 +138,8 @@ def parse_bytes(data: bytes, path: str) -> Document:
     if not any(sentence.counts for sentence in document.sentences):
         raise WirediffError(f"{path}: empty (no text to compare)")
     if notes:
-        document = _with_notes(document, notes)
+        document = replace(document, notes=document.notes + notes)
     return document
-
-
-def _with_title(document: Document, title: str) -> Document:
-    return Document(
-        document.path,
-        title,
-        document.text,
-        document.sentences,
-        document.source_format,
-        document.notes,
-    )
-
-
-def _with_notes(document: Document, notes: tuple[str, ...]) -> Document:
-    return Document(
-        document.path,
-        document.title,
-        document.text,
-        document.sentences,
-        document.source_format,
-        document.notes + notes,
-    )
 
 
 def _read(path: str) -> bytes:
