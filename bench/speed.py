@@ -81,7 +81,7 @@ def run_worker(system: str, case: Case, timeout: float, repeat: int = 0) -> dict
 def cli_time(repeat: int) -> dict[str, Any]:
     """Best wall time of ``wirediff report seeds/ --format json``, interpreter start included."""
     exe = shutil.which("wirediff")
-    command = [exe] if exe else [sys.executable, "-m", "wirediff.core.cli"]
+    command = [exe] if exe else [sys.executable, "-m", "wirediff.cli.main"]
     command += ["report", str(SEEDS), "--format", "json"]
     best = math.inf
     for _ in range(repeat):

@@ -26,7 +26,7 @@ def rss_mb() -> float:
 def run_wirediff(paths: Sequence[str]) -> tuple[dict[str, float], Any]:
     """Load, segment, align every document with the first, serialise to JSON."""
     from wirediff.core import __version__, collate, load_document
-    from wirediff.core.report_json import render_json
+    from wirediff.reports.json_report import render_json
 
     t0 = time.perf_counter()
     documents = [load_document(p) for p in paths]

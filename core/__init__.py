@@ -3,6 +3,7 @@
 Nothing here imports Textual; the terminal app in ``wirediff.tui`` only presents these results.
 """
 
+from .align import TermWeights
 from .collate import collate
 from .errors import WirediffError
 from .load import document_from_text, load_document, load_documents
@@ -17,10 +18,13 @@ from .model import (
     Role,
     Sentence,
 )
+from .settings import DEFAULT_SETTINGS, AlignSettings
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_SETTINGS",
+    "AlignSettings",
     "Collation",
     "Comparison",
     "Document",
@@ -30,6 +34,7 @@ __all__ = [
     "Link",
     "Role",
     "Sentence",
+    "TermWeights",
     "WirediffError",
     "__version__",
     "collate",

@@ -27,32 +27,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .model import Document, Role
+from .settings import DEFAULT_SETTINGS, AlignSettings
 from .words import content_terms, normalize
-
-ANCHOR_SCORE = 0.55
-"""A pair at least this similar is linked wherever it sits (and marked moved if it crosses)."""
-IN_ORDER_SCORE = 0.34
-"""A pair at least this similar is linked when it keeps the order between its anchors."""
-GROUP_SCORE = 0.40
-"""A split or merge group of unlinked sentences needs this score."""
-CANDIDATES = 8
-"""Sentences of the other version scored for each base sentence."""
-INDEX_TERMS = 12
-"""Rarest terms of a sentence used to look up candidates."""
-MAX_POSTINGS = 100
-"""Terms found in more sentences than this are too common to find candidates with."""
-GAP_WIDTH = 6
-"""Gaps between anchors up to this many sentences wide are scored exhaustively."""
-GROW_ALONE_SCORE = 0.3
-"""An adjacent free sentence this similar to a group's other side joins the group."""
-JOIN_SCORE = 0.2
-"""A free sentence whose best match is in an adjacent group, this similar, joins it."""
-HEADLINE_SCORE = 0.12
-"""Headlines (or a headline and the other's lead) this similar are linked."""
-TITLE_MISMATCH = 0.75
-"""Factor on the score of a headline or heading paired with running text."""
-SMALL_WEIGHT = 6.0
-"""Total term weight below which containment alone is not trusted (short sentences)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +84,15 @@ class TermWeights:
         # Weights in millionths, as integers: sums are exact whatever order a set yields.
         self._fixed: dict[str, int] = {term: self._weigh(term) for term in counts}
 
+    @classmethod
+    def fit(cls, documents: Iterable[Document]) -> TermWeights:
+        """Weights fitted on ``documents`` (a story's versions, or a whole pile of articles).
+
+        Pass the result to ``compare`` so that a pair of versions scores the same whether it is
+        aligned alone or among others.
+        """
+        return cls(Features.of(document) for document in documents)
+
     def _weigh(self, term: str) -> int:
         frequency = self._counts.get(term, 0)
         weight = math.log(1.0 + self._sentences / (frequency + 0.5))
@@ -131,7 +116,10 @@ class TermWeights:
 
 
 def similarity(
-    base_terms: frozenset[str], other_terms: frozenset[str], weights: TermWeights
+    base_terms: frozenset[str],
+    other_terms: frozenset[str],
+    weights: TermWeights,
+    small_weight: float = DEFAULT_SETTINGS.small_weight,
 ) -> float:
     """How much of the same content two bags of terms carry, from 0 to 1.
 
@@ -141,20 +129,27 @@ def similarity(
     shared = base_terms & other_terms
     if not shared:
         return 0.0
-    return _combine(weights.total(shared), weights.total(base_terms), weights.total(other_terms))
+    return _combine(
+        weights.total(shared), weights.total(base_terms), weights.total(other_terms), small_weight
+    )
 
 
-def _combine(shared_weight: float, base_weight: float, other_weight: float) -> float:
+def _combine(
+    shared_weight: float, base_weight: float, other_weight: float, small_weight: float
+) -> float:
     dice = 2.0 * shared_weight / (base_weight + other_weight)
     smaller = min(base_weight, other_weight)
-    containment = shared_weight / smaller * min(1.0, smaller / SMALL_WEIGHT)
+    containment = shared_weight / smaller * min(1.0, smaller / small_weight)
     return 0.5 * (dice + containment)
 
 
 class _Aligner:
     """The state of one alignment: who is linked to whom so far."""
 
-    def __init__(self, base: Features, other: Features, weights: TermWeights) -> None:
+    def __init__(
+        self, base: Features, other: Features, weights: TermWeights, settings: AlignSettings
+    ) -> None:
+        self.settings = settings
         self.base = base
         self.other = other
         self.weights = weights
@@ -178,14 +173,19 @@ class _Aligner:
                 score = 0.0
                 if shared:
                     score = _combine(
-                        self.weights.total(shared), self.base_weight[i], self.other_weight[j]
+                        self.weights.total(shared),
+                        self.base_weight[i],
+                        self.other_weight[j],
+                        self.settings.small_weight,
                     )
-                if score > 0.3:
+                if score > self.settings.character_check_score:
                     ratio = fuzz.ratio(base_norm, other_norm) / 100.0
-                    if ratio >= 0.85:
+                    if ratio >= self.settings.character_ratio:
                         score = max(score, ratio)
                 if self.base.titles[i] != self.other.titles[j]:
-                    score *= TITLE_MISMATCH  # a headline rarely says what one body sentence says
+                    score *= (
+                        self.settings.title_mismatch
+                    )  # a headline rarely says what one body sentence says
             self._scores[key] = score
         return score
 
@@ -196,7 +196,7 @@ class _Aligner:
             return 0.0  # headings and running text do not form one passage
         base_terms = frozenset().union(*(self.base.terms[i] for i in base))
         other_terms = frozenset().union(*(self.other.terms[j] for j in other))
-        return similarity(base_terms, other_terms, self.weights)
+        return similarity(base_terms, other_terms, self.weights, self.settings.small_weight)
 
     # -- candidates ------------------------------------------------------------------------
     def candidates(self) -> list[tuple[float, int, int]]:
@@ -217,20 +217,22 @@ class _Aligner:
             identical = exact.get(self.base.norms[i])
             if identical:
                 # The same sentence: nothing else is worth scoring.
-                scored.extend((1.0, i, j) for j in identical[:CANDIDATES])
+                scored.extend((1.0, i, j) for j in identical[: self.settings.candidates])
                 continue
             overlap: dict[int, float] = defaultdict(float)
-            rarest = sorted(terms, key=lambda term: (-weight(term), term))[:INDEX_TERMS]
+            rarest = sorted(terms, key=lambda term: (-weight(term), term))[
+                : self.settings.index_terms
+            ]
             for term in rarest:
                 found = postings.get(term)
-                if found and len(found) <= MAX_POSTINGS:
+                if found and len(found) <= self.settings.max_postings:
                     term_weight = weight(term)
                     for j in found:
                         overlap[j] += term_weight
-            if len(overlap) > CANDIDATES:
-                cutoff = sorted(overlap.values(), reverse=True)[CANDIDATES - 1]
+            if len(overlap) > self.settings.candidates:
+                cutoff = sorted(overlap.values(), reverse=True)[self.settings.candidates - 1]
                 best = sorted((-value, j) for j, value in overlap.items() if value >= cutoff)
-                chosen = [j for _, j in best[:CANDIDATES]]
+                chosen = [j for _, j in best[: self.settings.candidates]]
             else:
                 chosen = sorted(overlap)
             for j in chosen:
@@ -251,7 +253,7 @@ class _Aligner:
 
     def anchors(self, scored: Sequence[tuple[float, int, int]]) -> None:
         for score, i, j in scored:
-            if score < ANCHOR_SCORE:
+            if score < self.settings.anchor_score:
                 break
             if i not in self.base_link and j not in self.other_link:
                 self.link([i], [j], score)
@@ -269,7 +271,7 @@ class _Aligner:
         extra.extend(self._gap_pairs(chain))
         extra.sort(key=lambda item: (-item[0], item[1], item[2]))
         for score, i, j in extra:
-            if score < IN_ORDER_SCORE:
+            if score < self.settings.in_order_score:
                 break
             if i in self.base_link or j in self.other_link:
                 continue
@@ -290,7 +292,9 @@ class _Aligner:
         free = {
             (i, j): score
             for score, i, j in scored
-            if score >= IN_ORDER_SCORE and i not in self.base_link and j not in self.other_link
+            if score >= self.settings.in_order_score
+            and i not in self.base_link
+            and j not in self.other_link
         }
         changed = True
         while changed:
@@ -329,7 +333,10 @@ class _Aligner:
                 for j in range(other_low + 1, other_high)
                 if j not in self.other_link and self.other.terms[j]
             ]
-            if 0 < len(base_gap) <= GAP_WIDTH and 0 < len(other_gap) <= GAP_WIDTH:
+            if (
+                0 < len(base_gap) <= self.settings.gap_width
+                and 0 < len(other_gap) <= self.settings.gap_width
+            ):
                 pairs.extend((self.pair_score(i, j), i, j) for i in base_gap for j in other_gap)
         return pairs
 
@@ -341,7 +348,9 @@ class _Aligner:
             for first, second in ((j - 1, j), (j, j + 1)):
                 if self._free_other(first) and self._free_other(second):
                     score = self.group_score([i], [first, second])
-                    if score >= GROUP_SCORE and self._both_contribute([i], [first, second]):
+                    if score >= self.settings.group_score and self._both_contribute(
+                        [i], [first, second]
+                    ):
                         self.link([i], [first, second], score)
                         break
         by_other: dict[int, list[int]] = defaultdict(list)
@@ -354,7 +363,7 @@ class _Aligner:
                 for first, second in ((i - 1, i), (i, i + 1)):
                     if self._free_base(first) and self._free_base(second):
                         score = self.group_score([first, second], [j])
-                        if score >= GROUP_SCORE and self._both_contribute(
+                        if score >= self.settings.group_score and self._both_contribute(
                             [j], [first, second], flip=True
                         ):
                             self.link([first, second], [j], score)
@@ -376,12 +385,14 @@ class _Aligner:
         elif other_head is None:
             other_head = _lead(self.other)
         if base_head is not None and other_head is not None:
-            self._link_if_similar(base_head, other_head, HEADLINE_SCORE)
+            self._link_if_similar(base_head, other_head, self.settings.headline_score)
 
     def _link_if_similar(self, i: int, j: int, threshold: float) -> None:
         if i in self.base_link or j in self.other_link:
             return
-        score = similarity(self.base.terms[i], self.other.terms[j], self.weights)
+        score = similarity(
+            self.base.terms[i], self.other.terms[j], self.weights, self.settings.small_weight
+        )
         if score >= threshold:
             self.link([i], [j], score)
 
@@ -448,12 +459,12 @@ class _Aligner:
             opposite = frozenset().union(*(opposite_features.terms[m] for m in opposite_members))
             already = frozenset().union(*(own.terms[m] for m in members))
             novel = self._covered(own.terms[k] - already, opposite)
-            alone = similarity(own.terms[k], opposite, self.weights)
+            alone = similarity(own.terms[k], opposite, self.weights, self.settings.small_weight)
             best_score, best_match = best.get(k, (0.0, -1))
-            belongs = best_match in opposite_members and best_score >= JOIN_SCORE
+            belongs = best_match in opposite_members and best_score >= self.settings.join_score
             if (
                 _completes(novel, new_score - score)
-                or (alone >= GROW_ALONE_SCORE and new_score >= score - 0.05)
+                or (alone >= self.settings.grow_alone_score and new_score >= score - 0.05)
                 or (belongs and new_score >= score - 0.1)
             ):
                 self.groups[index] = (new_base, new_other, new_score)
@@ -525,9 +536,14 @@ def increasing_subsequence(values: Sequence[int]) -> list[int]:
     return result[::-1]
 
 
-def align(base: Features, other: Features, weights: TermWeights) -> tuple[Group, ...]:
+def align(
+    base: Features,
+    other: Features,
+    weights: TermWeights,
+    settings: AlignSettings = DEFAULT_SETTINGS,
+) -> tuple[Group, ...]:
     """Groups of base and other sentences that carry the same content, in base order."""
-    aligner = _Aligner(base, other, weights)
+    aligner = _Aligner(base, other, weights, settings)
     scored = aligner.candidates()
     aligner.headlines()
     aligner.anchors(scored)

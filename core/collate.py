@@ -8,6 +8,7 @@ from .align import Features, Group, TermWeights, align
 from .diff import compare
 from .errors import WirediffError
 from .model import Collation, Comparison, Document
+from .settings import DEFAULT_SETTINGS, AlignSettings
 
 Progress = Callable[[int, int], None]
 """Called with (comparisons done, comparisons in all) as the work goes on."""
@@ -35,17 +36,22 @@ def collate(
     base: int | str | None = 0,
     all_pairs: bool = False,
     progress: Progress | None = None,
+    settings: AlignSettings = DEFAULT_SETTINGS,
+    weights: TermWeights | None = None,
 ) -> Collation:
     """Align every document with the base (or every pair) and measure how much they share.
 
     ``base`` is an index, a path, or ``"auto"``/``None`` to pick the version the others share the
-    most content with (the likely wire original).
+    most content with (the likely wire original). ``weights`` defaults to weights fitted on
+    ``documents``; pass weights fitted on a larger corpus to score pairs independently of the
+    other documents in the call.
     """
     documents = tuple(documents)
     if len(documents) < 2:
         raise WirediffError("need at least two documents to compare")
     features = [Features.of(document) for document in documents]
-    weights = TermWeights(features)
+    if weights is None:
+        weights = TermWeights(features)
     count = len(documents)
     pairs = [(i, j) for i in range(count) for j in range(count) if i < j]
     done = 0
@@ -57,7 +63,7 @@ def collate(
     aligned: dict[tuple[int, int], tuple[Group, ...]] = {}
     for i, j in pairs:
         report_progress()
-        aligned[(i, j)] = align(features[i], features[j], weights)
+        aligned[(i, j)] = align(features[i], features[j], weights, settings)
         done += 1
     report_progress()
 

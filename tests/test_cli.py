@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from wirediff.core.cli import main
+from wirediff.cli.main import main
 
 from .conftest import AFP, PARAPHRASE, SEEDS
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "wirediff.core.cli", *args],
+        [sys.executable, "-m", "wirediff.cli.main", *args],
         input=stdin.decode() if stdin is not None else None,
         capture_output=True,
         text=True,
@@ -119,7 +119,7 @@ def test_standard_input_is_a_version() -> None:
 
 def test_report_path_does_not_import_textual() -> None:
     code = (
-        "import sys; from wirediff.core.cli import main; "
+        "import sys; from wirediff.cli.main import main; "
         f"main(['report', {str(AFP)!r}, {str(PARAPHRASE)!r}, '-o', '/dev/null']); "
         "print('textual' in sys.modules, 'wirediff.tui' in sys.modules)"
     )
@@ -143,7 +143,7 @@ def test_output_does_not_depend_on_hash_randomisation() -> None:
             [
                 sys.executable,
                 "-m",
-                "wirediff.core.cli",
+                "wirediff.cli.main",
                 "report",
                 str(SEEDS),
                 "--format",

@@ -15,8 +15,8 @@ import pytest
 
 from wirediff.core import Collation, collate, document_from_text, load_documents
 from wirediff.core.load import bundled_seeds
-from wirediff.core.report_html import render_html
-from wirediff.core.rows import build_rows
+from wirediff.present.rows import build_rows
+from wirediff.reports.html_report import render_html
 
 from .hostile import BASE, OTHER
 

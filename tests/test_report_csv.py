@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from wirediff.cli.main import main
 from wirediff.core import Collation, collate, load_documents
-from wirediff.core.cli import main
 from wirediff.core.load import bundled_seeds
-from wirediff.core.report_csv import BOM, COLUMNS, neutralise, render_csv
-from wirediff.core.report_json import to_dict
+from wirediff.reports.csv_report import BOM, COLUMNS, neutralise, render_csv
+from wirediff.reports.json_report import to_dict
 
 from .hostile import hostile_collation
 

@@ -13,12 +13,12 @@ from typing import Any
 import html5lib
 import pytest
 
+from wirediff.cli.main import main
 from wirediff.core import Collation, collate, document_from_text, load_documents
-from wirediff.core.cli import main
 from wirediff.core.load import bundled_seeds
-from wirediff.core.report_html import TEMPLATES, pieces, render_html
-from wirediff.core.reports import render
-from wirediff.core.rows import build_rows
+from wirediff.present.rows import build_rows
+from wirediff.reports import render
+from wirediff.reports.html_report import TEMPLATES, pieces, render_html
 
 from .hostile import hostile_collation
 

@@ -9,8 +9,8 @@ import pytest
 
 from wirediff.core import Collation, collate, load_documents
 from wirediff.core.load import bundled_seeds
-from wirediff.core.report_json import to_dict
-from wirediff.core.report_md import escape, render_md
+from wirediff.reports.json_report import to_dict
+from wirediff.reports.md_report import escape, render_md
 
 from .hostile import hostile_collation
 

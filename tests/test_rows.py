@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wirediff.core import Collation, Document, collate, document_from_text
-from wirediff.core.rows import CellStatus, RowKind, build_rows, shown_order
+from wirediff.present.rows import CellStatus, RowKind, build_rows, shown_order
 
 from .test_invariants import TEXTS
 

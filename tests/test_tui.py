@@ -18,9 +18,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from wirediff.core import load_documents
-from wirediff.core.reports import EXTENSIONS, RENDERERS
-from wirediff.core.rows import CellStatus
-from wirediff.core.view_rows import RowFilter
+from wirediff.present.items import RowFilter
+from wirediff.present.rows import CellStatus
+from wirediff.reports import EXTENSIONS, RENDERERS
 from wirediff.tui.aligned_view import AlignedView
 from wirediff.tui.app import WirediffApp, make_app, run
 from wirediff.tui.column_header import ColumnHeader
@@ -556,7 +556,7 @@ def test_bad_input_is_one_line_before_the_app_starts(
 
 
 def test_the_cli_opens_the_app_in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from wirediff.core import cli
+    from wirediff.cli import main as cli
 
     started: list[WirediffApp] = []
 

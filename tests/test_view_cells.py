@@ -6,8 +6,7 @@ import pytest
 
 from wirediff.core import collate, document_from_text, load_documents
 from wirediff.core.model import Collation, Flag
-from wirediff.core.rows import CellStatus, build_rows
-from wirediff.core.view_cells import (
+from wirediff.present.cells import (
     BADGES,
     Piece,
     badge_pieces,
@@ -17,6 +16,7 @@ from wirediff.core.view_cells import (
     mark_hits,
     plain_text,
 )
+from wirediff.present.rows import CellStatus, build_rows
 
 from .conftest import AFP, PARAPHRASE, SEEDS
 

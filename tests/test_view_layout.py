@@ -6,10 +6,10 @@ import pytest
 
 from wirediff.core import collate, load_documents
 from wirediff.core.model import Collation
-from wirediff.core.rows import build_rows
-from wirediff.core.view_layout import GUTTER, MARKS, RowLayout
-from wirediff.core.view_rows import RowFilter, column_layout, display_items
-from wirediff.core.view_wrap import cell_width
+from wirediff.present.items import RowFilter, column_layout, display_items
+from wirediff.present.layout import GUTTER, MARKS, RowLayout
+from wirediff.present.rows import build_rows
+from wirediff.present.wrap import cell_width
 
 from .conftest import SEEDS
 

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from wirediff.core import collate, load_documents
 from wirediff.core.model import Collation
-from wirediff.core.rows import CellStatus, RowKind, build_rows
-from wirediff.core.view_rows import (
+from wirediff.present.items import (
     FILTER_LABELS,
     Item,
     RowFilter,
@@ -25,7 +24,8 @@ from wirediff.core.view_rows import (
     search_positions,
     step,
 )
-from wirediff.core.view_summary import summarize
+from wirediff.present.rows import CellStatus, RowKind, build_rows
+from wirediff.present.summary import summarize
 
 from .conftest import SEEDS
 

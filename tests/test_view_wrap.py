@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wirediff.core.view_cells import Piece
-from wirediff.core.view_wrap import cell_width, line_breaks, line_count, truncate, wrap
+from wirediff.present.cells import Piece
+from wirediff.present.wrap import cell_width, line_breaks, line_count, truncate, wrap
 
 
 def text_of(line: list[Piece]) -> str:

@@ -22,10 +22,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from wirediff.core.model import Collation
-from wirediff.core.rows import CellStatus, Row, build_rows, shown_order
-from wirediff.core.view_cells import STYLE_NAMES
-from wirediff.core.view_layout import GUTTER, MARKS, RowLayout, RowLines
-from wirediff.core.view_rows import (
+from wirediff.present.cells import STYLE_NAMES
+from wirediff.present.items import (
     Column,
     Item,
     RowFilter,
@@ -39,7 +37,9 @@ from wirediff.core.view_rows import (
     search_positions,
     step,
 )
-from wirediff.core.view_wrap import cell_width
+from wirediff.present.layout import GUTTER, MARKS, RowLayout, RowLines
+from wirediff.present.rows import CellStatus, Row, build_rows, shown_order
+from wirediff.present.wrap import cell_width
 
 from .styles import component_style
 
@@ -563,7 +563,7 @@ class AlignedView(ScrollView, can_focus=True):
         self.focused_document = self.order[(where + direction) % len(self.order)]
 
     def action_cycle_filter(self) -> None:
-        from wirediff.core.view_rows import next_filter
+        from wirediff.present.items import next_filter
 
         self.row_filter = next_filter(self.row_filter)
 

@@ -11,9 +11,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from wirediff.core.model import Collation
-from wirediff.core.view_cells import Piece
-from wirediff.core.view_rows import Column
-from wirediff.core.view_wrap import cell_width, truncate
+from wirediff.present.cells import Piece
+from wirediff.present.items import Column
+from wirediff.present.wrap import cell_width, truncate
 
 from .styles import component_style
 

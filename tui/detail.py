@@ -17,14 +17,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from wirediff.core.model import FLAG_LABELS, Collation, Flag, Link
-from wirediff.core.rows import SYMBOLS, Cell, CellStatus, Row
-from wirediff.core.view_cells import (
+from wirediff.present.cells import (
     STYLE_NAMES,
     Piece,
     badge_pieces,
     diff_pieces,
     plain_text,
 )
+from wirediff.present.rows import SYMBOLS, Cell, CellStatus, Row
 
 from .styles import component_style
 

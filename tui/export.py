@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from wirediff.core import __version__
 from wirediff.core.model import Collation
-from wirediff.core.reports import EXTENSIONS, RENDERERS, render
+from wirediff.reports import EXTENSIONS, RENDERERS, render
 
 DEFAULT_STEM = "wirediff-report"
 PREFERRED = ("html", "md", "json", "txt", "csv")

@@ -14,8 +14,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from wirediff.core.rows import SYMBOLS
-from wirediff.core.view_cells import flag_legend
+from wirediff.present.cells import flag_legend
+from wirediff.present.rows import SYMBOLS
 
 MARKS = (
     ("identical", "kept word for word (dimmed)"),

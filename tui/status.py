@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
-from wirediff.core.view_rows import FILTER_LABELS
+from wirediff.present.items import FILTER_LABELS
 
 from .aligned_view import AlignedView
 

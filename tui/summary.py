@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from wirediff.core.model import Collation, Flag
-from wirediff.core.view_cells import BADGES
-from wirediff.core.view_summary import DocumentSummary, summarize
+from wirediff.present.cells import BADGES
+from wirediff.present.summary import DocumentSummary, summarize
 
 
 def _percent(value: float | None) -> str:

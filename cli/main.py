@@ -11,9 +11,9 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import __version__
-from .errors import WirediffError
-from .reports import EXTENSIONS, RENDERERS
+from wirediff.core import __version__
+from wirediff.core.errors import WirediffError
+from wirediff.reports import EXTENSIONS, RENDERERS
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -86,7 +86,7 @@ def _report_parser() -> argparse.ArgumentParser:
 
 
 def _inputs(files: Sequence[str]) -> list[str]:
-    from .load import bundled_seeds
+    from wirediff.core.load import bundled_seeds
 
     return list(files) if files else bundled_seeds()
 
@@ -103,8 +103,8 @@ def _format_for(output: str | None, requested: str | None) -> str:
 
 
 def _collate(files: Sequence[str], base: str, all_pairs: bool):  # type: ignore[no-untyped-def]
-    from .collate import collate
-    from .load import load_documents
+    from wirediff.core.collate import collate
+    from wirediff.core.load import load_documents
 
     documents = load_documents(_inputs(files))
     return collate(documents, base=base, all_pairs=all_pairs)
@@ -115,7 +115,7 @@ def run_report(argv: Sequence[str]) -> int:
     args = _report_parser().parse_args(argv)
     format_name = _format_for(args.output, args.format)
     collation = _collate(args.files, args.base, args.all_pairs)
-    from .reports import render
+    from wirediff.reports import render
 
     text = render(collation, format_name, __version__)
     write_output(text, args.output)
@@ -141,7 +141,7 @@ def run_app(argv: Sequence[str]) -> int:
     files = _inputs(args.files)
     if not sys.stdout.isatty() or not sys.stdin.isatty() or "-" in files:
         collation = _collate(files, args.base, args.all_pairs)
-        from .reports import render
+        from wirediff.reports import render
 
         write_output(render(collation, "txt", __version__), None)
         return EXIT_OK

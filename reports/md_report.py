@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .model import FLAG_LABELS, Collation, Comparison, Document, Edit, Flag, Kind, Link
+from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Edit, Flag, Kind, Link
 
 _ACTIVE = re.compile(r"([\\`*_\[\]<>|~&#$!])")
 """Characters that start Markdown (GFM, with GitHub's ``$`` math) anywhere on a line."""

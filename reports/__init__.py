@@ -8,37 +8,37 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .model import Collation
+from wirediff.core.model import Collation
 
 Renderer = Callable[[Collation, str], str]
 
 
 def _json(collation: Collation, version: str) -> str:
-    from .report_json import render_json
+    from wirediff.reports.json_report import render_json
 
     return render_json(collation, version)
 
 
 def _txt(collation: Collation, version: str) -> str:
-    from .report_txt import render_txt
+    from wirediff.reports.txt_report import render_txt
 
     return render_txt(collation, version)
 
 
 def _html(collation: Collation, version: str) -> str:
-    from .report_html import render_html
+    from wirediff.reports.html_report import render_html
 
     return render_html(collation, version)
 
 
 def _md(collation: Collation, version: str) -> str:
-    from .report_md import render_md
+    from wirediff.reports.md_report import render_md
 
     return render_md(collation, version)
 
 
 def _csv(collation: Collation, version: str) -> str:
-    from .report_csv import render_csv
+    from wirediff.reports.csv_report import render_csv
 
     return render_csv(collation, version)
 

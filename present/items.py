@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .model import Collation
-from .rows import CellStatus, Row, RowKind
-from .view_cells import plain_text
+from wirediff.core.model import Collation
+from wirediff.present.cells import plain_text
+from wirediff.present.rows import CellStatus, Row, RowKind
 
 
 class RowFilter(StrEnum):

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from .model import FLAG_LABELS, Collation, Document, Edit, Flag, Link
-from .rows import SYMBOLS, Cell, CellStatus, Row
+from wirediff.core.model import FLAG_LABELS, Collation, Document, Edit, Flag, Link
+from wirediff.present.rows import SYMBOLS, Cell, CellStatus, Row
 
 BADGES: dict[Flag, str] = {
     Flag.QUOTE_ALTERED: "QUOTE≠",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Collation, Comparison, Document, Link
+from wirediff.core.model import Collation, Comparison, Document, Link
 
 SCHEMA = 1
 

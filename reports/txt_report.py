@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .model import FLAG_LABELS, Collation, Comparison, Document, Link
+from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Link
 
 WIDTH = 100
 

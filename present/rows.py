@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .model import Collation, Flag, Kind, Link
+from wirediff.core.model import Collation, Flag, Kind, Link
 
 
 class CellStatus(StrEnum):

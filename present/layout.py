@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Collation
-from .rows import CellStatus, Row
-from .view_cells import Piece, cell_pieces, cell_symbol, mark_hits
-from .view_rows import Column, Item
-from .view_wrap import line_count, truncate, wrap
+from wirediff.core.model import Collation
+from wirediff.present.cells import Piece, cell_pieces, cell_symbol, mark_hits
+from wirediff.present.items import Column, Item
+from wirediff.present.rows import CellStatus, Row
+from wirediff.present.wrap import line_count, truncate, wrap
 
 MARKS = ("identical", "reworded", "moved", "added", "omitted", "boilerplate", "mixed", "text")
 """The style names of cell marks (the symbol at the start of each cell)."""

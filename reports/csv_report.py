@@ -16,7 +16,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from .model import Collation, Comparison, Document, Link
+from wirediff.core.model import Collation, Comparison, Document, Link
 
 BOM = "\ufeff"
 COLUMNS = (

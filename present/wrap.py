@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .view_cells import Piece
+from wirediff.present.cells import Piece
 
 Line = list[Piece]
 

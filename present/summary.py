@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Collation, Flag, Kind
+from wirediff.core.model import Collation, Flag, Kind
 
 
 @dataclass(frozen=True, slots=True)

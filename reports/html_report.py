@@ -18,9 +18,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .model import FLAG_LABELS, Collation, Comparison, Document, Flag
-from .report_md import Counts, counts
-from .rows import SYMBOLS, Cell, CellStatus, Row, build_rows
+from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Flag
+from wirediff.present.rows import SYMBOLS, Cell, CellStatus, Row, build_rows
+from wirediff.reports.md_report import Counts, counts
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

@@ -1,0 +1,1 @@
+"""The ``wirediff`` command line: the top layer, which starts the app or writes reports."""

@@ -1,0 +1,43 @@
+"""Every threshold of the aligner, by name, with its default: one frozen value to pass around."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class AlignSettings:
+    """The aligner's thresholds. Scores are on a 0-1 scale; counts are sentences or terms."""
+
+    anchor_score: float = 0.55
+    """A pair at least this similar is linked wherever it sits (and marked moved if it crosses)."""
+    in_order_score: float = 0.34
+    """A pair at least this similar is linked when it keeps the order between its anchors."""
+    group_score: float = 0.40
+    """A split or merge group of unlinked sentences needs this score."""
+    candidates: int = 8
+    """Sentences of the other version scored for each base sentence."""
+    index_terms: int = 12
+    """Rarest terms of a sentence used to look up candidates."""
+    max_postings: int = 100
+    """Terms found in more sentences than this are too common to find candidates with."""
+    gap_width: int = 6
+    """Gaps between anchors up to this many sentences wide are scored exhaustively."""
+    grow_alone_score: float = 0.3
+    """An adjacent free sentence this similar to a group's other side joins the group."""
+    join_score: float = 0.2
+    """A free sentence whose best match is in an adjacent group, this similar, joins it."""
+    headline_score: float = 0.12
+    """Headlines (or a headline and the other's lead) this similar are linked."""
+    title_mismatch: float = 0.75
+    """Factor on the score of a headline or heading paired with running text."""
+    small_weight: float = 6.0
+    """Total term weight below which containment alone is not trusted (short sentences)."""
+    character_check_score: float = 0.3
+    """Pairs scoring above this on terms are also compared character by character."""
+    character_ratio: float = 0.85
+    """A character similarity at least this high lifts a pair's score to it (near-copies)."""
+
+
+DEFAULT_SETTINGS = AlignSettings()
+"""The settings wirediff uses unless told otherwise."""
