@@ -10,6 +10,7 @@ from .load import document_from_text, load_document, load_documents
 from .model import (
     Collation,
     Comparison,
+    CopiedFrom,
     Document,
     Edit,
     Flag,
@@ -27,6 +28,7 @@ __all__ = [
     "AlignSettings",
     "Collation",
     "Comparison",
+    "CopiedFrom",
     "Document",
     "Edit",
     "Flag",

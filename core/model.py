@@ -78,11 +78,24 @@ class Document:
     """``text``, ``markdown`` or ``html``."""
     notes: tuple[str, ...] = ()
     """Things the loader wants the user to know, e.g. a fallback encoding."""
+    outlet: str = ""
+    """Who published this version (``og:site_name``, JSON-LD, a manifest), if known."""
+    published: str = ""
+    """When it was published, ISO 8601 (``2025-02-06`` or with a time and offset), if known."""
+    url: str = ""
+    """Where it was published or fetched from, if known."""
 
     @property
     def name(self) -> str:
         """The file name without its folders."""
         return self.path.replace("\\", "/").rsplit("/", 1)[-1] or self.path
+
+    @property
+    def label(self) -> str:
+        """A short name for column titles: the outlet (and date) when known, else the file name."""
+        if self.outlet:
+            return f"{self.outlet} {self.published[:10]}".strip()
+        return self.name
 
     @property
     def body_chars(self) -> int:
@@ -152,6 +165,18 @@ class Comparison:
 
 
 @dataclass(frozen=True, slots=True)
+class CopiedFrom:
+    """A guess at the earlier version another one was copied from."""
+
+    source: int
+    """Index of the earlier version in ``Collation.documents``."""
+    share: float
+    """Share of the copy's body text found word for word (or nearly) in the source, 0-1."""
+    reason: str
+    """One line saying why, e.g. "earliest date; 82% of its sentences verbatim"."""
+
+
+@dataclass(frozen=True, slots=True)
 class Collation:
     """Everything wirediff computed for a set of documents."""
 
@@ -163,6 +188,10 @@ class Collation:
     comparisons: tuple[Comparison, ...]
     matrix: tuple[tuple[float, ...], ...]
     """``matrix[i][j]``: share of document i's body text with a counterpart in document j."""
+    base_reason: str = ""
+    """One line saying why the base was picked (with ``--base auto``)."""
+    copied_from: tuple[CopiedFrom | None, ...] = ()
+    """Per document: the earlier version it was most likely copied from, if any (or empty)."""
 
     def comparison(self, base: int, other: int) -> Comparison | None:
         """The comparison of ``other`` against ``base``, if it was computed."""
