@@ -25,6 +25,8 @@ from .aligned_view import AlignedView
 from .column_header import ColumnHeader
 from .detail import DetailScreen
 from .export import ExportScreen
+from .grid_screen import GRID_FIRST_VERSIONS, GridScreen, open_grid
+from .grid_view import GridView
 from .help import HelpScreen
 from .messages import AlignProgress
 from .status import StatusLine, describe
@@ -68,6 +70,13 @@ class WirediffApp(App[int]):
             "Detail",
             id="app.detail",
             tooltip="Show the selected passage in full in every version",
+        ),
+        Binding(
+            "o",
+            "grid",
+            "Grid",
+            id="app.grid",
+            tooltip="The survival grid: every passage of the base in every version, by date",
         ),
         Binding(
             "e",
@@ -204,12 +213,15 @@ class WirediffApp(App[int]):
 
     def show_collation(self, collation: Collation) -> None:
         """Show a finished alignment everywhere."""
+        first = self.collation is None
         self.collation = collation
         self.query_one(SummaryPanel).show(collation)
         self.view.show(collation)
         base = collation.documents[collation.base]
         role = "likely wire original" if collation.base_is_guess else "base"
         self.sub_title = f"{len(collation.documents)} versions · {role}: {base.name}"
+        if first and len(collation.documents) >= GRID_FIRST_VERSIONS:
+            open_grid(self, collation)
 
     @on(AlignedView.Changed)
     def _view_changed(self, event: AlignedView.Changed) -> None:
@@ -226,6 +238,7 @@ class WirediffApp(App[int]):
         sections = [
             ("Moving around", AlignedView.BINDINGS),
             ("Everywhere", self.BINDINGS),
+            ("Survival grid (o)", [*GridScreen.BINDINGS, *GridView.BINDINGS]),
             ("Detail panel", DetailScreen.BINDINGS),
             ("Export dialog", ExportScreen.BINDINGS),
         ]
@@ -241,6 +254,12 @@ class WirediffApp(App[int]):
             return
         row = view.rows[item.row]
         self.push_screen(DetailScreen(self.collation, row, view.cursor, len(view.items)))
+
+    def action_grid(self) -> None:
+        if self.collation is None:
+            self.notify("Still aligning; the grid shows when the versions are aligned.", timeout=3)
+            return
+        open_grid(self, self.collation)
 
     def action_export(self) -> None:
         if self.collation is None:
