@@ -13,9 +13,10 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from wirediff.tui.app import make_app
+from wirediff.tui.app import WirediffApp, make_app
 
 from .conftest import AFP, PARAPHRASE
+from .grid_data import many_versions
 from .test_tui import until_aligned
 
 SnapCompare = Callable[..., bool]
@@ -114,3 +115,26 @@ class TestExportDialog:
             pilot.app.screen.query_one(Input).value = "report.html"
 
         assert snap_compare(make_app(PAIR), terminal_size=(100, 30), run_before=then(open_export))
+
+
+class TestSurvivalGrid:
+    """Twenty dated versions open on the grid (from eight versions on, it is the first view)."""
+
+    def test_twenty_versions(self, snap_compare: SnapCompare) -> None:
+        assert snap_compare(
+            WirediffApp(many_versions(20)),
+            press=["down", "down", "right", "right", "right"],
+            terminal_size=(160, 48),
+            run_before=aligned,
+        )
+
+    def test_twenty_versions_on_a_narrow_terminal(self, snap_compare: SnapCompare) -> None:
+        assert snap_compare(
+            WirediffApp(many_versions(20)),
+            press=["end", "down", "down", "down", "down", "down"],
+            terminal_size=(80, 24),
+            run_before=aligned,
+        )
+
+    def test_seeds_without_dates(self, snap_compare: SnapCompare) -> None:
+        assert snap_compare(make_app([]), press=["o"], terminal_size=(120, 36), run_before=aligned)
