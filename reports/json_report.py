@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from wirediff.core.model import Collation, Comparison, Document, Link
+from wirediff.present.grid import Grid, build_grid
 
 SCHEMA = 1
 
@@ -49,6 +50,44 @@ def _comparison(comparison: Comparison) -> dict[str, Any]:
     }
 
 
+def _grid(grid: Grid) -> dict[str, Any]:
+    """The survival grid: a row per base passage, a cell per version (columns in ``order``)."""
+    return {
+        "order": grid.order.value,
+        "columns": [
+            {
+                "document": column.document,
+                "label": column.label,
+                "published": column.published,
+                "share": column.share,
+                "added": column.added,
+                "copied_from": None
+                if column.copied_from is None
+                else {
+                    "source": column.copied_from.source,
+                    "share": round(column.copied_from.share, 4),
+                },
+            }
+            for column in grid.columns
+        ],
+        "rows": [
+            {
+                "sentence": row.sentence,
+                "kept": row.kept,
+                "cells": [
+                    {
+                        "mark": cell.mark.value,
+                        "sentences": list(cell.sentences),
+                        "flags": [flag.value for flag in cell.flags],
+                    }
+                    for cell in row.cells
+                ],
+            }
+            for row in grid.rows
+        ],
+    }
+
+
 def to_dict(collation: Collation, version: str) -> dict[str, Any]:
     """The report as plain JSON-ready data."""
     return {
@@ -59,6 +98,7 @@ def to_dict(collation: Collation, version: str) -> dict[str, Any]:
         "documents": [_document(document) for document in collation.documents],
         "comparisons": [_comparison(comparison) for comparison in collation.comparisons],
         "matrix": [list(row) for row in collation.matrix],
+        "grid": _grid(build_grid(collation)),
     }
 
 

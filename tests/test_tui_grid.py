@@ -203,4 +203,3 @@ async def test_b_in_the_grid_makes_the_selected_version_the_base() -> None:
         await pilot.press("o")
         grid = grid_screen(pilot).grid
         assert grid is not None and grid.base == document
-

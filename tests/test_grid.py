@@ -1,0 +1,187 @@
+"""The survival grid and the timeline as data: the model, and the JSON ``grid`` field.
+
+Every cell must agree with the aligned links of its comparison: the JSON's own ``links`` and
+``omitted``, read back as a script would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+import pytest
+
+from wirediff.core import Collation, CopiedFrom, collate, load_documents
+from wirediff.core.load import bundled_seeds
+from wirediff.present.grid import (
+    Mark,
+    Order,
+    build_grid,
+    column_labels,
+    next_order,
+    parse_published,
+    printable,
+    vertical_label,
+)
+from wirediff.present.timeline import build_timeline, lanes, slots, ticks
+from wirediff.reports.json_report import render_json
+
+from .grid_data import many_versions
+
+
+@pytest.fixture(scope="module")
+def twenty() -> Collation:
+    return collate(many_versions(20))
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Collation:
+    return collate(load_documents(bundled_seeds()))
+
+
+def check_against_links(report: dict[str, Any]) -> int:
+    """Assert every grid cell matches the links of its comparison; return the cells checked."""
+    base = report["base"]
+    grid = report["grid"]
+    comparisons = {c["other"]: c for c in report["comparisons"] if c["base"] == base}
+    body = [
+        i
+        for i, s in enumerate(report["documents"][base]["sentences"])
+        if s["role"] != "boilerplate"
+    ]
+    assert [row["sentence"] for row in grid["rows"]] == body
+    checked = 0
+    for position, column in enumerate(grid["columns"]):
+        comparison = comparisons[column["document"]]
+        assert column["share"] == comparison["base_reused"]
+        other = report["documents"][column["document"]]["sentences"]
+        assert column["added"] == sum(
+            1 for j in comparison["added"] if other[j]["role"] != "boilerplate"
+        )
+        link_of = {i: link for link in comparison["links"] for i in link["base"]}
+        for row in grid["rows"]:
+            cell = row["cells"][position]
+            link = link_of.get(row["sentence"])
+            if link is None:
+                assert row["sentence"] in comparison["omitted"]
+                assert cell == {"mark": "omitted", "sentences": [], "flags": []}
+            else:
+                mark = "moved" if link["moved"] else link["kind"]
+                assert cell == {"mark": mark, "sentences": link["other"], "flags": link["flags"]}
+            checked += 1
+    for row in grid["rows"]:
+        assert row["kept"] == sum(1 for cell in row["cells"] if cell["mark"] != "omitted")
+    return checked
+
+
+def test_json_grid_matches_the_aligned_links_on_the_seeds(seeds: Collation) -> None:
+    report = json.loads(render_json(seeds, "test"))
+    assert report["grid"]["order"] == "similarity"
+    assert check_against_links(report) == 4 * len(report["grid"]["rows"])
+    marks = {cell["mark"] for row in report["grid"]["rows"] for cell in row["cells"]}
+    assert {"reworded", "moved", "omitted"} <= marks
+
+
+def test_json_grid_matches_the_aligned_links_with_twenty_versions(twenty: Collation) -> None:
+    report = json.loads(render_json(twenty, "test"))
+    grid = report["grid"]
+    assert grid["order"] == "date"
+    assert len(grid["columns"]) == 19
+    published = [c["published"] for c in grid["columns"]]
+    assert published == sorted(published)
+    assert check_against_links(report) == 19 * len(grid["rows"])
+    marks = {cell["mark"] for row in grid["rows"] for cell in row["cells"]}
+    assert marks == {"identical", "reworded", "moved", "omitted"}
+    assert any(cell["flags"] for row in grid["rows"] for cell in row["cells"])
+
+
+def test_copied_from_reaches_the_columns(twenty: Collation) -> None:
+    guesses: list[CopiedFrom | None] = [None] * len(twenty.documents)
+    guesses[5] = CopiedFrom(source=2, share=0.8125, reason="verbatim")
+    collation = dataclasses.replace(twenty, copied_from=tuple(guesses))
+    grid = build_grid(collation)
+    column = grid.columns[grid.column_of(5) or 0]
+    assert column.document == 5
+    assert column.copied_from == guesses[5]
+    assert column.copied_from_label == twenty.documents[2].label
+    report = json.loads(render_json(collation, "test"))
+    by_document = {c["document"]: c for c in report["grid"]["columns"]}
+    assert by_document[5]["copied_from"] == {"source": 2, "share": 0.8125}
+    assert by_document[6]["copied_from"] is None
+
+
+def test_orders(twenty: Collation, seeds: Collation) -> None:
+    by_date = build_grid(twenty)
+    assert by_date.order is Order.DATE
+    by_share = build_grid(twenty, Order.SIMILARITY)
+    shares = [c.share for c in by_share.columns]
+    assert shares == sorted(shares, reverse=True)
+    as_given = build_grid(twenty, Order.INPUT)
+    assert [c.document for c in as_given.columns] == list(range(1, 20))
+    assert next_order(by_date) is Order.SIMILARITY
+    assert next_order(as_given) is Order.DATE
+    undated = build_grid(seeds)
+    assert undated.order is Order.SIMILARITY and not undated.dated
+    assert next_order(build_grid(seeds, Order.INPUT)) is Order.SIMILARITY
+    # Versions without a date go last, by share.
+    documents = list(twenty.documents)
+    for k in (3, 7):
+        documents[k] = dataclasses.replace(documents[k], published="")
+    mixed = build_grid(dataclasses.replace(twenty, documents=tuple(documents)))
+    assert [c.document for c in mixed.columns[-2:]] == sorted(
+        (3, 7), key=lambda k: -by_share.columns[by_share.column_of(k) or 0].share
+    )
+
+
+def test_rows_count_keepers_and_cells_follow_links(twenty: Collation) -> None:
+    grid = build_grid(twenty, Order.INPUT)
+    for row in grid.rows:
+        assert row.kept == sum(1 for cell in row.cells if cell.mark is not Mark.OMITTED)
+        for position, cell in enumerate(row.cells):
+            comparison = twenty.comparison(twenty.base, grid.columns[position].document)
+            assert comparison is not None
+            link = comparison.link_of_base().get(row.sentence)
+            assert (link is None) == (cell.mark is Mark.OMITTED)
+            if link is not None:
+                assert cell.sentences == link.other and cell.flags == link.flags
+
+
+def test_labels_and_dates() -> None:
+    assert parse_published("2025-02-06") is not None
+    when = parse_published("2025-02-06T10:30:00+09:00")
+    assert when is not None and when.hour == 1
+    assert parse_published("2025-02-06T10:30:00Z") == parse_published("2025-02-06T10:30+00:00")
+    assert parse_published("yesterday") is None and parse_published("") is None
+    assert printable("a\x1b[31mb\u200bc\nd") == "a [31mb c d"
+    grid = build_grid(collate(many_versions(4)))
+    column = grid.columns[0]
+    assert len(vertical_label(column, 14)) == 14
+    assert vertical_label(column, 14).endswith(column.published[5:10])
+    assert vertical_label(column, 5) == column.outlet[:5].ljust(5)
+    labels = column_labels(grid, 14)
+    for k, column in enumerate(grid.columns):
+        new_day = k == 0 or column.published[:10] != grid.columns[k - 1].published[:10]
+        assert labels[k] == vertical_label(column, 14, show_date=new_day)
+
+
+def test_timeline(twenty: Collation, seeds: Collation) -> None:
+    assert build_timeline(seeds) is None
+    timeline = build_timeline(twenty)
+    assert timeline is not None
+    assert [entry.when for entry in timeline.entries] == sorted(e.when for e in timeline.entries)
+    assert len(timeline.entries) == 20 and not timeline.undated
+    base = next(entry for entry in timeline.entries if entry.is_base)
+    assert base.share == 1.0 and base.document == twenty.base
+    for entry in timeline.entries:
+        if not entry.is_base:
+            comparison = twenty.comparison(twenty.base, entry.document)
+            assert comparison is not None and entry.share == comparison.base_reused
+    assert any(entry.altered for entry in timeline.entries)
+    assert timeline.position(timeline.start) == 0 and timeline.position(timeline.end) == 1
+    placed = slots(timeline, 40)
+    assert len(placed) == 40 and sorted(k for cell in placed for k in cell) == list(range(20))
+    assert placed[0] and placed[-1]
+    marks = ticks(timeline, 3)
+    assert [fraction for fraction, _ in marks] == [0, 0.5, 1]
+    assert lanes([0.0, 0.01, 0.02, 0.5], 0.015) == (0, 1, 0, 0)
