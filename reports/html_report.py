@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Flag
 from wirediff.present.rows import SYMBOLS, Cell, CellStatus, Row, build_rows
+from wirediff.reports.html_grid import grid_table, timeline_view
 from wirediff.reports.md_report import Counts, counts
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -245,6 +246,7 @@ def render_html(collation: Collation, version: str) -> str:
         (index, document, collation.comparison(collation.base, index))
         for index, document in enumerate(collation.documents)
     ]
+    comparison_id = {(v.comparison.base, v.comparison.other): v.id for v in views}
     template = _environment().get_template("report.html.j2")
     return template.render(
         collation=collation,
@@ -254,5 +256,7 @@ def render_html(collation: Collation, version: str) -> str:
         policy=policy,
         summary=[(i, d, c, counts(collation, c) if c else None) for i, d, c in summary],
         comparisons=views,
-        comparison_id={(v.comparison.base, v.comparison.other): v.id for v in views},
+        comparison_id=comparison_id,
+        grid=grid_table(collation, comparison_id),
+        timeline=timeline_view(collation, comparison_id),
     )

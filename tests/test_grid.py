@@ -25,6 +25,7 @@ from wirediff.present.grid import (
     vertical_label,
 )
 from wirediff.present.timeline import build_timeline, lanes, slots, ticks
+from wirediff.reports.html_report import render_html
 from wirediff.reports.json_report import render_json
 
 from .grid_data import many_versions
@@ -185,3 +186,69 @@ def test_timeline(twenty: Collation, seeds: Collation) -> None:
     marks = ticks(timeline, 3)
     assert [fraction for fraction, _ in marks] == [0, 0.5, 1]
     assert lanes([0.0, 0.01, 0.02, 0.5], 0.015) == (0, 1, 0, 0)
+
+
+# --- the HTML report's grid and timeline ------------------------------------------------------
+
+
+def test_html_grid_table_links_every_cell_to_its_passage(twenty: Collation) -> None:
+    from .test_report_html import NS, elements, parse
+
+    page = render_html(twenty, "test")
+    tree = parse(page)
+    ids = {e.get("id") for e in tree.iter() if isinstance(e.tag, str) and e.get("id")}
+    (table,) = [t for t in elements(tree, "table") if t.get("class") == "grid"]
+    grid = build_grid(twenty)
+    heads = [th for th in table.iter(NS + "th") if th.get("class") == "g-col"]
+    assert len(heads) == len(grid.columns) == 19
+    for th, column in zip(heads, grid.columns, strict=True):
+        text = " ".join("".join(th.itertext()).split())
+        assert text == f"{column.document} {column.label}"
+        assert column.label == twenty.documents[column.document].label
+    body = next(table.iter(NS + "tbody"))
+    rows = list(body.iter(NS + "tr"))
+    assert len(rows) == len(grid.rows)
+    for tr, row in zip(rows, grid.rows, strict=True):
+        cells = list(tr.iter(NS + "td"))
+        assert cells[0].text == str(row.sentence + 1) and cells[1].text == str(row.kept)
+        for td, cell in zip(cells[3:], row.cells, strict=True):
+            assert td.get("class").split()[0] == f"g-{cell.mark.value}"
+            (anchor,) = list(td.iter(NS + "a"))
+            assert anchor.text == cell.symbol + ("!" if cell.flags else "")
+            assert anchor.get("href")[1:] in ids
+    # A cell's anchor is the version's own sentence (or the base's, when omitted).
+    first_omitted = next(
+        (r, c)
+        for r, row in enumerate(grid.rows)
+        for c, cell in enumerate(row.cells)
+        if not cell.kept
+    )
+    r, c = first_omitted
+    anchor = next(list(rows[r].iter(NS + "td"))[3 + c].iter(NS + "a"))
+    assert anchor.get("href").endswith(f"-d{twenty.base}-s{grid.rows[r].sentence + 1}")
+
+
+def test_html_timeline_is_an_inline_svg_with_a_circle_per_dated_version(
+    twenty: Collation, seeds: Collation
+) -> None:
+    from .test_report_html import parse
+
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    tree = parse(render_html(twenty, "test"))
+    (svg,) = list(tree.iter(svg_ns + "svg"))
+    circles = list(svg.iter(svg_ns + "circle"))
+    assert len(circles) == 20
+    for element in svg.iter():
+        if isinstance(element.tag, str):
+            assert element.get("style") is None, "the policy allows no inline style"
+            assert not [name for name in element.attrib if name.lower().startswith("on")]
+    timeline = build_timeline(twenty)
+    assert timeline is not None
+    radii = {float(c.get("r")) for c in circles}
+    assert len(radii) > 3, "sized by share"
+    marks = [t for t in svg.iter(svg_ns + "text") if t.get("class") == "tl-mark"]
+    assert len(marks) == sum(1 for entry in timeline.entries if entry.altered)
+    xs = [float(c.get("cx")) for c in circles]
+    assert xs == sorted(xs), "placed by time"
+    # No dates, no timeline.
+    assert not list(parse(render_html(seeds, "test")).iter(svg_ns + "svg"))

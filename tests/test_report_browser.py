@@ -117,3 +117,30 @@ def test_screenshot_of_the_seeds_report(browser: str, seeds: Collation, tmp_path
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(data) > 20_000  # a blank page compresses to a few kilobytes
+
+
+def test_survival_grid_and_timeline_render_in_the_browser(browser: str, tmp_path: Path) -> None:
+    from wirediff.present.grid import build_grid
+
+    from .grid_data import many_versions
+
+    collation = collate(many_versions(20))
+    page = tmp_path / "grid.html"
+    page.write_text(render_html(collation, "test"), encoding="utf-8")
+    html = dump_dom(browser, tmp_path, page)
+    assert html.get("data-toggles") == "ready"
+    (table,) = [t for t in html.iter(NS + "table") if t.get("class") == "grid"]
+    grid = build_grid(collation)
+    rows = list(next(table.iter(NS + "tbody")).iter(NS + "tr"))
+    assert len(rows) == len(grid.rows)
+    ids = {e.get("id") for e in html.iter() if isinstance(e.tag, str) and e.get("id")}
+    for tr, row in zip(rows, grid.rows, strict=True):
+        cells = list(tr.iter(NS + "td"))[3:]
+        assert len(cells) == len(grid.columns)
+        marks = ["".join(td.itertext()) for td in cells]
+        assert marks == [cell.symbol + ("!" if cell.flags else "") for cell in row.cells]
+        for td in cells:
+            assert next(td.iter(NS + "a")).get("href")[1:] in ids
+    svg = "{http://www.w3.org/2000/svg}"
+    (timeline,) = list(html.iter(svg + "svg"))
+    assert len(list(timeline.iter(svg + "circle"))) == 20
