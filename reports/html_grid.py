@@ -10,7 +10,7 @@ escaped.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -78,8 +78,16 @@ def _column_title(column: GridColumn) -> str:
     return " · ".join(parts)
 
 
-def grid_table(collation: Collation, comparison_id: Mapping[tuple[int, int], str]) -> GridTable:
-    """The survival grid of ``collation``; ``comparison_id`` names each comparison's section."""
+def grid_table(
+    collation: Collation,
+    comparison_id: Mapping[tuple[int, int], str],
+    anchors: Collection[str] | None = None,
+) -> GridTable:
+    """The survival grid of ``collation``; ``comparison_id`` names each comparison's section.
+
+    A cell links to its passage's sentence in the comparison's table, or to the comparison
+    when that sentence is not among ``anchors`` (a compact report leaves unchanged rows out).
+    """
     grid = build_grid(collation)
     base = collation.base
     columns = []
@@ -107,6 +115,8 @@ def grid_table(collation: Collation, comparison_id: Mapping[tuple[int, int], str
                 href = f"#{prefix}-d{column.document}-s{cell.sentences[0] + 1}"
             else:
                 href = f"#{prefix}-d{base}-s{row.sentence + 1}"
+            if href and anchors is not None and href[1:] not in anchors:
+                href = f"#{prefix}"
             title = ""
             if cell.flags:
                 title = f"{column.label}: {MARK_LABELS[cell.mark]}; " + ", ".join(

@@ -24,6 +24,10 @@ from wirediff.reports.html_grid import grid_table, timeline_view
 from wirediff.reports.md_report import Counts, counts
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+COMPACT_FROM = 8
+"""From this many versions on, the side-by-side tables leave out the passages every reader
+can skip (kept word for word, in place, unflagged): the survival grid shows them, and fifty
+versions stay a page a browser opens at once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,8 @@ class ComparisonView:
     other: Document
     counts: Counts
     rows: tuple[RowView, ...]
+    unchanged: int = 0
+    """Unchanged rows left out of ``rows`` (compact reports only)."""
 
 
 def pieces(
@@ -204,6 +210,12 @@ def comparison_view(collation: Collation, number: int, comparison: Comparison) -
     )
 
 
+def _compact(view: ComparisonView) -> ComparisonView:
+    """``view`` without its unchanged rows."""
+    rows = tuple(row for row in view.rows if row.is_change)
+    return dataclasses.replace(view, rows=rows, unchanged=len(view.rows) - len(rows))
+
+
 def _hash(source: str) -> str:
     digest = hashlib.sha256(source.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
@@ -246,6 +258,15 @@ def render_html(collation: Collation, version: str) -> str:
         (index, document, collation.comparison(collation.base, index))
         for index, document in enumerate(collation.documents)
     ]
+    if len(collation.documents) >= COMPACT_FROM:
+        views = [_compact(view) for view in views]
+    anchors = {
+        sentence.id
+        for view in views
+        for row in view.rows
+        for cell in row.cells
+        for sentence in cell.sentences
+    }
     comparison_id = {(v.comparison.base, v.comparison.other): v.id for v in views}
     template = _environment().get_template("report.html.j2")
     return template.render(
@@ -257,6 +278,6 @@ def render_html(collation: Collation, version: str) -> str:
         summary=[(i, d, c, counts(collation, c) if c else None) for i, d, c in summary],
         comparisons=views,
         comparison_id=comparison_id,
-        grid=grid_table(collation, comparison_id),
+        grid=grid_table(collation, comparison_id, anchors),
         timeline=timeline_view(collation, comparison_id),
     )

@@ -252,3 +252,24 @@ def test_html_timeline_is_an_inline_svg_with_a_circle_per_dated_version(
     assert xs == sorted(xs), "placed by time"
     # No dates, no timeline.
     assert not list(parse(render_html(seeds, "test")).iter(svg_ns + "svg"))
+
+
+def test_many_versions_leave_unchanged_rows_to_the_grid(twenty: Collation) -> None:
+    from wirediff.present.rows import build_rows
+
+    from .test_report_html import NS, elements, parse
+
+    tree = parse(render_html(twenty, "test"))
+    ids = {e.get("id") for e in tree.iter() if isinstance(e.tag, str) and e.get("id")}
+    for anchor in elements(tree, "a"):
+        assert anchor.get("href")[1:] in ids, anchor.get("href")
+    for number, comparison in enumerate(twenty.comparisons, start=1):
+        rows = build_rows(twenty, shown=[comparison.other])
+        shown = {
+            e.get("id") for e in tree.iter(NS + "tr") if e.get("id", "").startswith(f"c{number}-r")
+        }
+        assert shown == {f"c{number}-r{row.index + 1}" for row in rows if row.is_change}
+        section = next(e for e in elements(tree, "section") if e.get("id") == f"c{number}")
+        unchanged = sum(1 for row in rows if not row.is_change)
+        note = " ".join("".join(section.itertext()).split())
+        assert (f"{unchanged} unchanged passage" in note) == bool(unchanged)
