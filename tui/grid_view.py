@@ -225,7 +225,8 @@ class GridView(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.grid: Grid | None = None
-        self._styles: dict[str, Style] = {}
+        self._mixed: dict[tuple[str, ...], Style] = {}
+        self._base = Style()
         self._labels: list[str] = []
         self._label_height = -1
         self._text_width = MIN_TEXT
@@ -308,13 +309,19 @@ class GridView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
+        self._mixed.clear()
 
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
+    def _mix(self, *names: str) -> Style:
+        """The widget's style with the named component styles laid over it, in order."""
+        style = self._mixed.get(names)
         if style is None:
-            style = component_style(self, f"grid-view--{name}")
-            self._styles[name] = style
+            if not self._mixed:
+                self._base = self.rich_style
+            style = self._base
+            for name in names:
+                if name:
+                    style += component_style(self, f"grid-view--{name}")
+            self._mixed[names] = style
         return style
 
     def set_source(self, column: int | None) -> None:
@@ -327,74 +334,63 @@ class GridView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._mix()
         grid = self.grid
         if grid is None or not grid.columns:
             if y == 1:
                 text = "  No other version to show." if grid is not None else "  Aligning…"
-                return Strip([Segment(text, base + self._style("muted"))]).adjust_cell_length(
-                    width, base
-                )
+                return Strip([Segment(text, self._mix("muted"))]).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         header = self.header_height
+        left_width = self.left_width
         if y < header:
-            left, cells = self._header_line(y)
+            left, cells = self._header_line(y, left_width)
         else:
             row = y - header + int(self.scroll_y)
             if row >= len(grid.rows):
                 return Strip.blank(width, base)
-            left, cells = self._row_line(row)
-        left_strip = Strip(left).adjust_cell_length(self.left_width, base)
-        visible = max(0, width - self.left_width)
+            left, cells = self._row_line(row, left_width)
+        left_strip = Strip(left).adjust_cell_length(left_width, base)
+        visible = max(0, width - left_width)
         start = int(self.scroll_x)
         cell_strip = Strip(cells).crop(start, start + visible)
         return Strip.join([left_strip, cell_strip]).adjust_cell_length(width, base)
 
-    def _column_style(self, position: int, style: Style) -> Style:
-        if position == self.cursor_column:
-            return style + self._style("cross")
-        return style
-
-    def _header_line(self, y: int) -> tuple[list[Segment], list[Segment]]:
+    def _header_line(self, y: int, left_width: int) -> tuple[list[Segment], list[Segment]]:
         grid = self.grid
         assert grid is not None
-        base = self.rich_style
-        left: list[Segment] = []
+        cursor = self.cursor_column
         cells: list[Segment] = []
-        separator = Segment("│", base + self._style("separator"))
         label_height = self._label_height
         if y < label_height:
-            left = self._header_left(y)
+            left = self._header_left(y, left_width)
             for position in range(len(grid.columns)):
                 char = self._labels[position][y] if position < len(self._labels) else " "
-                style = base + self._style("label")
-                if position == self._source_column:
-                    style = base + self._style("source")
-                style = self._column_style(position, style)
+                name = "source" if position == self._source_column else "label"
+                style = self._mix(name, "cross" if position == cursor else "")
                 cells.append(Segment(char + " ", style))
         elif y == label_height:
-            left = self._right_aligned("share of base")
+            left = self._right_aligned("share of base", left_width)
             for position, column in enumerate(grid.columns):
-                style = self._column_style(position, base + self._style("share"))
+                style = self._mix("share", "cross" if position == cursor else "")
                 cells.append(Segment(bar(column.share) + " ", style))
         else:
-            left = self._right_aligned("added (+: 10+)")
+            left = self._right_aligned("added (+: 10+)", left_width)
             for position, column in enumerate(grid.columns):
-                style = self._column_style(position, base + self._style("muted"))
+                style = self._mix("muted", "cross" if position == cursor else "")
                 cells.append(Segment(added_digit(column.added) + " ", style))
-        left.append(separator)
+        left.append(Segment("│", self._mix("separator")))
         return left, cells
 
-    def _right_aligned(self, text: str) -> list[Segment]:
-        room = self.left_width - 1
+    def _right_aligned(self, text: str, left_width: int) -> list[Segment]:
+        room = left_width - 1
         text = text[-room:] if len(text) > room else text
-        return [Segment(text.rjust(room), self.rich_style + self._style("muted"))]
+        return [Segment(text.rjust(room), self._mix("muted"))]
 
-    def _header_left(self, y: int) -> list[Segment]:
+    def _header_left(self, y: int, left_width: int) -> list[Segment]:
         grid = self.grid
         assert grid is not None
-        base = self.rich_style
-        room = self.left_width - 1
+        room = left_width - 1
         count = len(grid.columns)
         lines = [
             (f"Survival grid · {count} version{'s' if count != 1 else ''}", "title"),
@@ -405,53 +401,45 @@ class GridView(ScrollView, can_focus=True):
             ("left: kept by how many", "muted"),
         ]
         if y >= len(lines):
-            return [Segment(" " * room, base)]
+            return [Segment(" " * room, self._mix())]
         text, style = lines[y]
         if cell_width(text) > room:
-            text = text[: max(0, room - 1)] + "…"
-        return [Segment(text.ljust(room), base + self._style(style))]
+            text = _cut(text, room - 1) + "…"
+        return [Segment(text.ljust(room), self._mix(style))]
 
-    def _row_line(self, row: int) -> tuple[list[Segment], list[Segment]]:
+    def _row_line(self, row: int, left_width: int) -> tuple[list[Segment], list[Segment]]:
         grid = self.grid
         assert grid is not None
-        base = self.rich_style
         grid_row = grid.rows[row]
-        is_cursor_row = row == self.cursor_row
-        row_style = base + self._style("cross") if is_cursor_row else base
+        cursor_column = self.cursor_column
+        on_row = "cross" if row == self.cursor_row else ""
         count = len(grid.columns)
         kept = grid_row.kept
         text = grid_row.text
         if cell_width(text) > self._text_width:
             text = _cut(text, self._text_width - 1) + "…"
-        text_style = row_style + (
-            self._style("headline") if grid_row.role in (Role.HEADLINE, Role.HEADING) else Style()
-        )
+        heading = grid_row.role in (Role.HEADLINE, Role.HEADING)
         left = [
             Segment(
-                f"{grid_row.sentence + 1:>{self._number_width()}} ",
-                row_style + self._style("muted"),
+                f"{grid_row.sentence + 1:>{self._number_width()}} ", self._mix(on_row, "muted")
             ),
-            Segment(bar(kept / count if count else 0), row_style + self._style("share")),
-            Segment(f"{kept:>{self._kept_width()}} ", row_style),
-            Segment(text, text_style),
+            Segment(bar(kept / count if count else 0), self._mix(on_row, "share")),
+            Segment(f"{kept:>{self._kept_width()}} ", self._mix(on_row)),
+            Segment(text, self._mix(on_row, "headline" if heading else "")),
         ]
         used = sum(cell_width(segment.text) for segment in left)
-        room = self.left_width - 1
+        room = left_width - 1
         if used < room:
-            left.append(Segment(" " * (room - used), row_style))
-        left.append(Segment("│", row_style + self._style("separator")))
+            left.append(Segment(" " * (room - used), self._mix(on_row)))
+        left.append(Segment("│", self._mix(on_row, "separator")))
         cells: list[Segment] = []
         for position, cell in enumerate(grid_row.cells):
-            style = row_style
-            if position == self.cursor_column and not is_cursor_row:
-                style = base + self._style("cross")
-            if is_cursor_row and position == self.cursor_column:
-                style = base + self._style("cursor")
-            cells.append(Segment(cell.symbol, style + self._style(cell.mark.value)))
+            under = ("cursor" if on_row else "cross") if position == cursor_column else on_row
+            cells.append(Segment(cell.symbol, self._mix(under, cell.mark.value)))
             if cell.flags:
-                cells.append(Segment(FLAG_MARKER, style + self._style("flag")))
+                cells.append(Segment(FLAG_MARKER, self._mix(under, "flag")))
             else:
-                cells.append(Segment(" ", style))
+                cells.append(Segment(" ", self._mix(under)))
         return left, cells
 
     # --- cursor -----------------------------------------------------------------------------
