@@ -157,21 +157,31 @@ def ticks(timeline: Timeline, count: int) -> tuple[tuple[float, str], ...]:
     return tuple(result)
 
 
-def lanes(positions: Sequence[float], gap: float) -> tuple[int, ...]:
-    """A lane per point so that points closer than ``gap`` on one lane never overlap.
+def place(
+    positions: Sequence[float], gap: float, max_lanes: int, end: float = float("inf")
+) -> tuple[tuple[float, int], ...]:
+    """(x, lane) for points at sorted ``positions`` so that no two closer than ``gap`` collide.
 
-    ``positions`` must be sorted; each point takes the lowest lane whose last point is at least
-    ``gap`` before it.
+    Points are grouped into runs where each is within ``gap`` of the one before. A run of up to
+    ``max_lanes`` points keeps its positions, one lane each; a longer one (many versions at one
+    time) becomes columns of ``max_lanes`` lanes from its first point on (moved left if they
+    would pass ``end``), in time order, so the picture never grows taller than ``max_lanes``.
     """
-    last: list[float] = []
-    result: list[int] = []
-    for x in positions:
-        for lane, end in enumerate(last):
-            if x - end >= gap:
-                last[lane] = x
-                result.append(lane)
-                break
+    placed: list[tuple[float, int]] = []
+    run: list[float] = []
+
+    def close() -> None:
+        if len(run) <= max_lanes:
+            placed.extend((x, lane) for lane, x in enumerate(run))
         else:
-            last.append(x)
-            result.append(len(last) - 1)
-    return tuple(result)
+            columns = (len(run) - 1) // max_lanes
+            start = min(run[0], end - gap * columns)
+            placed.extend((start + gap * (k // max_lanes), k % max_lanes) for k in range(len(run)))
+        run.clear()
+
+    for x in positions:
+        if run and x - run[-1] >= gap:
+            close()
+        run.append(x)
+    close()
+    return tuple(placed)

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from wirediff.core.model import FLAG_LABELS, Collation
 from wirediff.present.grid import MARK_LABELS, Grid, GridColumn, build_grid, printable
-from wirediff.present.timeline import Timeline, build_timeline, lanes, ticks
+from wirediff.present.timeline import Timeline, build_timeline, place, ticks
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +153,7 @@ LANE = 34
 TOP = 22
 AXIS = 34
 MIN_RADIUS, MAX_RADIUS = 5.0, 14.0
+MAX_LANES = 5
 
 
 def radius(share: float) -> float:
@@ -166,7 +167,9 @@ def timeline_svg(
     """The timeline as an inline SVG: a circle per dated version, placed by time."""
     width = SVG_WIDTH - 2 * MARGIN
     xs = [MARGIN + timeline.position(entry.when) * width for entry in timeline.entries]
-    lane_of = lanes(xs, 2 * MAX_RADIUS + 2)
+    placed = place(xs, 2 * MAX_RADIUS + 2, MAX_LANES, end=SVG_WIDTH - MARGIN)
+    xs = [x for x, _ in placed]
+    lane_of = [lane for _, lane in placed]
     count = max(lane_of) + 1 if lane_of else 1
     height = TOP + count * LANE + AXIS
     axis_y = TOP + count * LANE

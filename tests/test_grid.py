@@ -24,7 +24,7 @@ from wirediff.present.grid import (
     printable,
     vertical_label,
 )
-from wirediff.present.timeline import build_timeline, lanes, slots, ticks
+from wirediff.present.timeline import build_timeline, slots, ticks
 from wirediff.reports.html_report import render_html
 from wirediff.reports.json_report import render_json
 
@@ -185,7 +185,6 @@ def test_timeline(twenty: Collation, seeds: Collation) -> None:
     assert placed[0] and placed[-1]
     marks = ticks(timeline, 3)
     assert [fraction for fraction, _ in marks] == [0, 0.5, 1]
-    assert lanes([0.0, 0.01, 0.02, 0.5], 0.015) == (0, 1, 0, 0)
 
 
 # --- the HTML report's grid and timeline ------------------------------------------------------
@@ -273,3 +272,24 @@ def test_many_versions_leave_unchanged_rows_to_the_grid(twenty: Collation) -> No
         unchanged = sum(1 for row in rows if not row.is_change)
         note = " ".join("".join(section.itertext()).split())
         assert (f"{unchanged} unchanged passage" in note) == bool(unchanged)
+
+
+def test_a_crowd_on_one_date_keeps_the_timeline_short(twenty: Collation) -> None:
+    from wirediff.reports.html_grid import MAX_LANES, timeline_svg
+
+    documents = tuple(dataclasses.replace(d, published="2025-02-06") for d in twenty.documents)
+    timeline = build_timeline(dataclasses.replace(twenty, documents=documents))
+    assert timeline is not None and timeline.span.total_seconds() == 0
+    svg = str(timeline_svg(timeline, {}, twenty.base))
+    height = float(svg.split('height="')[1].split('"')[0])
+    assert height <= 22 + MAX_LANES * 34 + 34
+    assert svg.count("<circle") == 20
+
+
+def test_place_keeps_runs_in_lanes_and_crowds_in_columns() -> None:
+    from wirediff.present.timeline import place
+
+    assert place([0.0, 5.0, 100.0], 10, 3) == ((0.0, 0), (5.0, 1), (100.0, 0))
+    crowd = place([50.0] * 7, 10, 3, end=60)
+    assert [lane for _, lane in crowd] == [0, 1, 2, 0, 1, 2, 0]
+    assert [x for x, _ in crowd] == [40.0, 40.0, 40.0, 50.0, 50.0, 50.0, 60.0]
