@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
+from wirediff.core import CopiedFrom
 from wirediff.present.grid import Mark, Order, column_labels
 from wirediff.tui.aligned_view import AlignedView
 from wirediff.tui.app import WirediffApp, make_app
-from wirediff.tui.grid_screen import GridScreen
+from wirediff.tui.grid_screen import GridScreen, open_grid
 from wirediff.tui.grid_timeline import TimelineStrip
 from wirediff.tui.grid_view import CELL, GridView
 
@@ -203,3 +206,28 @@ async def test_b_in_the_grid_makes_the_selected_version_the_base() -> None:
         await pilot.press("o")
         grid = grid_screen(pilot).grid
         assert grid is not None and grid.base == document
+
+
+@sync
+async def test_the_selected_versions_source_is_named_and_its_title_lit() -> None:
+    app = WirediffApp(many_versions(12))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        assert app.collation is not None
+        guesses: list[CopiedFrom | None] = [None] * 12
+        guesses[7] = CopiedFrom(source=3, share=0.9, reason="verbatim")
+        collation = dataclasses.replace(app.collation, copied_from=tuple(guesses))
+        screen = open_grid(app, collation)
+        await pilot.pause()
+        grid = screen.grid
+        assert grid is not None
+        position = grid.column_of(7)
+        assert position is not None
+        screen.view.select(0, position)
+        await pilot.pause()
+        detail = str(screen.query_one("#grid-detail", Static).render())
+        assert f"copied from {collation.documents[3].label} (90%)" in detail
+        assert screen.view.source_column == grid.column_of(3)
+        screen.view.select(0, grid.column_of(5) or 0)
+        await pilot.pause()
+        assert screen.view.source_column is None

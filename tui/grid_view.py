@@ -324,6 +324,11 @@ class GridView(ScrollView, can_focus=True):
             self._mixed[names] = style
         return style
 
+    @property
+    def source_column(self) -> int | None:
+        """The highlighted column: the version the selected one was likely copied from."""
+        return self._source_column
+
     def set_source(self, column: int | None) -> None:
         """Highlight ``column``'s title: the version the selected one was copied from."""
         if column != self._source_column:
