@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -40,8 +42,15 @@ def describe(view: AlignedView) -> Text:
     return text
 
 
+PROGRESS_INTERVAL = 0.1
+"""Seconds between two redraws of the progress bar: drawing every comparison of fifty versions
+would take the alignment thread's time."""
+
+
 class StatusLine(Horizontal):
     """A line of text, and a progress bar while the versions are being aligned."""
+
+    _progress_shown = 0.0
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status-text")
@@ -52,7 +61,11 @@ class StatusLine(Horizontal):
         self.query_one("#status-text", Static).update(text)
 
     def show_progress(self, done: int, total: int) -> None:
-        """Show alignment progress (``total`` comparisons)."""
+        """Show alignment progress (``total`` comparisons), at most every ``PROGRESS_INTERVAL``."""
+        now = time.monotonic()
+        if 0 < done < total and now - self._progress_shown < PROGRESS_INTERVAL:
+            return
+        self._progress_shown = now
         bar = self.query_one("#progress", ProgressBar)
         bar.display = True
         bar.update(total=max(total, 1), progress=done)
