@@ -231,3 +231,23 @@ async def test_the_selected_versions_source_is_named_and_its_title_lit() -> None
         screen.view.select(0, grid.column_of(5) or 0)
         await pilot.pause()
         assert screen.view.source_column is None
+
+
+@sync
+async def test_the_timeline_strip_marks_the_selected_version_and_alterations() -> None:
+    app = WirediffApp(many_versions(20))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        screen = grid_screen(pilot)
+        strip = screen.query_one(TimelineStrip)
+        timeline = strip.timeline
+        assert timeline is not None and screen.grid is not None
+        marks = strip.render_line(1).text
+        assert marks.count("▲") == 1
+        assert "!" in marks and any(entry.altered for entry in timeline.entries)
+        dates = strip.render_line(2).text
+        assert timeline.start.strftime("%d %b") in dates
+        first = marks.index("▲")
+        await pilot.press("end")
+        assert strip.selected == screen.grid.columns[-1].document
+        assert strip.render_line(1).text.index("▲") > first, "the last version is the latest"
