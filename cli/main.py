@@ -162,6 +162,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments and arguments[0] == "report":
             return run_report(arguments[1:])
+        if arguments and arguments[0] in ("stories", "find"):
+            from wirediff.cli import stories
+
+            command = stories.run_stories if arguments[0] == "stories" else stories.run_find
+            return command(arguments[1:])
         return run_app(arguments)
     except WirediffError as error:
         print(f"wirediff: {error.message}", file=sys.stderr)

@@ -1,0 +1,108 @@
+"""Verify candidate pairs on their narrative text: quotations, posts and furniture do not count.
+
+A pair is an edge of a story when the smaller variant's narrative n-grams are found in the other
+(``verbatim``: republished, trimmed, updated), or when most of its narrative sentences have a
+counterpart sharing most of their content words (``reworded``: a rewrite). A pair whose shared
+anchors lie in quotations or posts but whose narratives differ is a ``quotes`` hint: two stories
+quoting the same people are not one story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Fingerprint, Pair
+from .text import unpack, unpack_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class VerifySettings:
+    """Thresholds of verification."""
+
+    min_containment: float = 0.5
+    """Share of the smaller narrative's n-grams found in the other for a verbatim edge."""
+    min_shared_ngrams: int = 6
+    """And at least this many sampled narrative n-grams shared."""
+    min_reworded: float = 0.5
+    """Share of the smaller variant's sentences with a counterpart for a reworded edge."""
+    min_sentences: int = 3
+    """And at least this many sentences matched."""
+    sentence_overlap: float = 0.5
+    """Share of a sentence's content words its counterpart must carry."""
+
+
+def containment(a: Sequence[int], b: Sequence[int]) -> tuple[float, int]:
+    """Share of the smaller of two sorted hash sequences found in the other, and the count."""
+    if not a or not b:
+        return 0.0, 0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    shared = len(set(small).intersection(large))
+    return shared / len(small), shared
+
+
+def reworded_share(
+    a: Sequence[Sequence[int]], b: Sequence[Sequence[int]], overlap: float
+) -> tuple[float, int]:
+    """Share of the shorter side's sentences with a counterpart in the other, and the count."""
+    if not a or not b:
+        return 0.0, 0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    where: dict[int, list[int]] = {}
+    for position, terms in enumerate(large):
+        for term in terms:
+            where.setdefault(term, []).append(position)
+    matched = 0
+    for terms in small:
+        hits: dict[int, int] = {}
+        for term in terms:
+            for position in where.get(term, ()):
+                hits[position] = hits.get(position, 0) + 1
+        if hits and max(hits.values()) >= overlap * len(terms):
+            matched += 1
+    return matched / len(small), matched
+
+
+def verify_pair(
+    a: int,
+    b: int,
+    shared_anchors: int,
+    first: Fingerprint,
+    second: Fingerprint,
+    settings: VerifySettings = VerifySettings(),
+) -> Pair:
+    """The verdict on one candidate pair of variants."""
+    share, shared = containment(unpack(first.narrative), unpack(second.narrative))
+    quotes = len(set(unpack(first.quote_anchors)).intersection(unpack(second.quote_anchors)))
+    reworded = 0.0
+    if share >= settings.min_containment and shared >= settings.min_shared_ngrams:
+        verdict = "verbatim"
+    else:
+        reworded, matched = reworded_share(
+            unpack_sentences(first.sentences),
+            unpack_sentences(second.sentences),
+            settings.sentence_overlap,
+        )
+        if reworded >= settings.min_reworded and matched >= settings.min_sentences:
+            verdict = "reworded"
+        elif quotes:
+            verdict = "quotes"
+        else:
+            verdict = "unrelated"
+    return Pair(
+        a=a,
+        b=b,
+        shared_anchors=shared_anchors,
+        containment=round(share, 4),
+        reworded=round(reworded, 4),
+        shared_quotes=quotes,
+        verdict=verdict,
+    )
+
+
+def verify_batch(
+    batch: tuple[tuple[tuple[int, int, int], ...], dict[int, Fingerprint], VerifySettings],
+) -> list[Pair]:
+    """Verify a batch of candidates ``(a, b, shared)`` with the fingerprints they need."""
+    pairs, prints, settings = batch
+    return [verify_pair(a, b, n, prints[a], prints[b], settings) for a, b, n in pairs]
