@@ -97,6 +97,11 @@ _FURNITURE_HEAD = re.compile(
     r"\s*\((?:reporting|writing|editing|additional reporting)\b"
 )
 """Furniture recognised by its first words: "Related: …", "(Reporting by …)"."""
+_STAMP = re.compile(
+    r"^(?:[\w.'’-]+\s+){0,5}(?:published|updated|posted|last modified)\b[^.!?]{0,60}\d",
+    re.IGNORECASE,
+)
+"""A publication stamp: "Umer Jamshaid Published February 06, 2025 | 04:30 PM"."""
 _POST = re.compile(
     r"pic\.twitter\.com/|twitter\.com/|\bx\.com/|instagram\.com/|facebook\.com/|t\.co/|"
     r"—\s*[^()\n]{1,60}\(@\w{1,30}\)|^\s*@\w{1,30}\b|\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}",
@@ -164,7 +169,7 @@ def is_furniture(line: str) -> bool:
         return True
     if len(stripped) > 320:
         return False
-    if len(stripped) < 160 and _BYLINE.match(stripped):
+    if len(stripped) < 160 and (_BYLINE.match(stripped) or _STAMP.match(stripped)):
         return True
     low = stripped.casefold()
     head = low[:40]
