@@ -207,16 +207,35 @@ def credit_of(text: str) -> str:
     return ""
 
 
+_LEADING_DATE = re.compile(r"^(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}\s+(?=\S)", re.IGNORECASE)
+"""A date scraped in front of a headline: "date 2025-02-06 Japan PM Heads To US"."""
+_DATE_LINE = re.compile(
+    r"^(?:today|updated|published|date)?\s*:?\s*(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+\w{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}(?:[T ][\d:.+Z-]+)?)\s*$",
+    re.IGNORECASE,
+)
+"""A line that is only a date ("Today : Feb 24, 2025", "31 January 2025")."""
+TITLE_LENGTH = 90
+
+
 def split_title(text: str) -> tuple[str, list[str]]:
-    """The headline (a short first line without a final full stop) and the other lines."""
+    """The headline (a short first line without a final full stop) and the other lines.
+
+    Lines that are only a date come off the top first; without a headline, the title is the
+    start of the first line.
+    """
     lines = text.splitlines()
-    while lines and not lines[0].strip():
+    while lines and (not lines[0].strip() or _DATE_LINE.match(lines[0].strip())):
         lines.pop(0)
-    if lines:
-        first = lines[0].strip().lstrip("# ").strip()
-        if 0 < len(first.split()) <= 25 and not first.endswith((".", "”", '"')):
-            return first, lines[1:]
-    return "", lines
+    if not lines:
+        return "", []
+    first = _LEADING_DATE.sub("", lines[0].strip().lstrip("# ").strip())
+    if 0 < len(first.split()) <= 25 and not first.endswith((".", "”", '"')):
+        return first, lines[1:]
+    title = " ".join(first.split())
+    if len(title) > TITLE_LENGTH:
+        title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return title, lines
 
 
 def fingerprint(article: Article) -> Fingerprint:
