@@ -49,23 +49,57 @@ def articles() -> list[dict[str, str]]:
     """The pile's records (id, outlet, date, url, text)."""
     body = "\n".join(BODY)
     return [
-        {"id": "afp", "outlet": "AFP", "date": "2025-02-06T07:30:00Z",
-         "url": "https://www.urdupoint.com/a", "text": AFP.read_text(encoding="utf-8")},
-        {"id": "copy", "outlet": "Daily Planet", "date": "2025-02-06T11:00:00Z",
-         "url": "https://dailyplanet.example/b",
-         "text": "Japan's Ishiba flies to Washington\nBy Staff Reporter\n" + body
-         + "\n© 2025 Daily Planet. All rights reserved.\nRead more"},
-        {"id": "trim", "outlet": "Morning Post", "date": "2025-02-06",
-         "url": "https://morningpost.example/c",
-         "text": "Ishiba heads to US\n" + "\n".join(BODY[:6]) + "\nCopyright AFP 2025"},
-        {"id": "paraphrase", "outlet": "Aggregator", "date": "2025-02-07",
-         "url": "https://aggregator.example/d", "text": PARAPHRASE.read_text(encoding="utf-8")},
-        {"id": "preview", "outlet": "Site A", "date": "2025-01-31",
-         "url": "https://sitea.example/e", "text": INDEPENDENT_B.read_text(encoding="utf-8")},
-        {"id": "after", "outlet": "Site B", "date": "2025-02-08",
-         "url": "https://siteb.example/f", "text": INDEPENDENT_A.read_text(encoding="utf-8")},
-        {"id": "scallops", "outlet": "Hokkaido News", "date": "2025-02-08",
-         "url": "https://hokkaido.example/g", "text": QUOTING},
+        {
+            "id": "afp",
+            "outlet": "AFP",
+            "date": "2025-02-06T07:30:00Z",
+            "url": "https://www.urdupoint.com/a",
+            "text": AFP.read_text(encoding="utf-8"),
+        },
+        {
+            "id": "copy",
+            "outlet": "Daily Planet",
+            "date": "2025-02-06T11:00:00Z",
+            "url": "https://dailyplanet.example/b",
+            "text": "Japan's Ishiba flies to Washington\nBy Staff Reporter\n"
+            + body
+            + "\n© 2025 Daily Planet. All rights reserved.\nRead more",
+        },
+        {
+            "id": "trim",
+            "outlet": "Morning Post",
+            "date": "2025-02-06",
+            "url": "https://morningpost.example/c",
+            "text": "Ishiba heads to US\n" + "\n".join(BODY[:6]) + "\nCopyright AFP 2025",
+        },
+        {
+            "id": "paraphrase",
+            "outlet": "Aggregator",
+            "date": "2025-02-07",
+            "url": "https://aggregator.example/d",
+            "text": PARAPHRASE.read_text(encoding="utf-8"),
+        },
+        {
+            "id": "preview",
+            "outlet": "Site A",
+            "date": "2025-01-31",
+            "url": "https://sitea.example/e",
+            "text": INDEPENDENT_B.read_text(encoding="utf-8"),
+        },
+        {
+            "id": "after",
+            "outlet": "Site B",
+            "date": "2025-02-08",
+            "url": "https://siteb.example/f",
+            "text": INDEPENDENT_A.read_text(encoding="utf-8"),
+        },
+        {
+            "id": "scallops",
+            "outlet": "Hokkaido News",
+            "date": "2025-02-08",
+            "url": "https://hokkaido.example/g",
+            "text": QUOTING,
+        },
     ]
 
 

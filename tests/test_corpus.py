@@ -69,7 +69,7 @@ def test_summary_accounts_for_every_article(grouped) -> None:  # type: ignore[no
 
 LONG_QUOTE_1 = (
     '"We will not accept any agreement that leaves our farmers without protection against the '
-    'flood of cheap imports that has already closed hundreds of family farms across the country '
+    "flood of cheap imports that has already closed hundreds of family farms across the country "
     'over the last ten years," the minister said.'
 )
 LONG_QUOTE_2 = (
@@ -170,7 +170,7 @@ def test_the_store_adds_a_day_without_redoing_the_old_ones(tmp_path: Path) -> No
 
 
 def test_the_store_rejects_a_duplicate_id_from_a_later_day(tmp_path: Path) -> None:
-    grouping, state = group([Article("a", "\n".join(BODY))], LocalEngine(1))
+    _, state = group([Article("a", "\n".join(BODY))], LocalEngine(1))
     again, _ = group([Article("a", "other text " * 30, source="day2.csv:2")], prior=state)
     assert [(r.source, r.reason) for r in again.rejected] == [("day2.csv:2", "duplicate id 'a'")]
 

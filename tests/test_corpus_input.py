@@ -18,8 +18,8 @@ TEXT = " ".join(BODY[:4])
 CSV_TEXT = TEXT.replace('"', '""')
 
 
-def _read(path: Path, columns: Columns = Columns()) -> list[Article | Rejection]:
-    return list(read_pile([str(path)], columns))
+def _read(path: Path, columns: Columns | None = None) -> list[Article | Rejection]:
+    return list(read_pile([str(path)], columns or Columns()))
 
 
 def _rejections(records: list[Article | Rejection]) -> list[tuple[str, str]]:
@@ -33,7 +33,10 @@ def test_csv_with_named_columns(tmp_path: Path) -> None:
     [article] = _read(path, columns)
     assert isinstance(article, Article)
     assert (article.id, article.outlet, article.published, article.source) == (
-        "k1", "AFP", "2025-02-06", f"{path}:2",
+        "k1",
+        "AFP",
+        "2025-02-06",
+        f"{path}:2",
     )
 
 
@@ -47,7 +50,7 @@ def test_csv_malformed_row(tmp_path: Path) -> None:
 
 def test_csv_undecodable_row(tmp_path: Path) -> None:
     path = tmp_path / "pile.csv"
-    path.write_bytes(b"id,text\na,caf\xe9 au lait\nb,\"" + CSV_TEXT.encode() + b"\"\n")
+    path.write_bytes(b'id,text\na,caf\xe9 au lait\nb,"' + CSV_TEXT.encode() + b'"\n')
     assert _rejections(_read(path)) == [(f"{path}:2", "undecodable text (not valid UTF-8)")]
 
 
@@ -70,7 +73,10 @@ def test_jsonl_bad_lines(tmp_path: Path) -> None:
     ]
     path.write_bytes(("\n".join(lines) + "\n").encode() + b'{"id": "e", "text": "\xff"}\n')
     assert _rejections(_read(path)) == [
-        (f"{path}:2", "malformed JSON (Expecting property name enclosed in double quotes at column 2)"),
+        (
+            f"{path}:2",
+            "malformed JSON (Expecting property name enclosed in double quotes at column 2)",
+        ),
         (f"{path}:3", "malformed record: not a JSON object"),
         (f"{path}:4", "malformed record: no 'text' field"),
         (f"{path}:5", "malformed record: 'text' is not a string"),
@@ -108,7 +114,8 @@ def test_folder_with_a_binary_file(tmp_path: Path) -> None:
         (str(tmp_path / "b.txt"), "undecodable: looks like a binary file, not text")
     ]
     assert [r.id for r in records if isinstance(r, Article)] == [
-        str(tmp_path / "a.txt"), str(tmp_path / "c.html"),
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "c.html"),
     ]
 
 
@@ -126,9 +133,13 @@ def test_warc_pages_and_other_records(tmp_path: Path) -> None:
             ("https://news.example/logo.png", "image/png", "200 OK", b"\x89PNG"),
             ("https://news.example/gone", "text/html", "404 Not Found", b"<html></html>"),
         ):
-            headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+            headers = StatusAndHeaders(
+                status, [("Content-Type", content_type)], protocol="HTTP/1.1"
+            )
             writer.write_record(
-                writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(payload), http_headers=headers
+                )
             )
     records = _read(path)
     assert _rejections(records) == [
@@ -142,7 +153,10 @@ def test_warc_pages_and_other_records(tmp_path: Path) -> None:
 
 def test_cli_missing_pile_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stories", str(tmp_path / "nowhere.csv")]) == 2
-    assert capsys.readouterr().err == f"wirediff: {tmp_path / 'nowhere.csv'}: no such file or directory\n"
+    assert (
+        capsys.readouterr().err
+        == f"wirediff: {tmp_path / 'nowhere.csv'}: no such file or directory\n"
+    )
 
 
 def test_cli_reports_rejections_and_the_summary(
@@ -153,4 +167,6 @@ def test_cli_reports_rejections_and_the_summary(
     assert main(["stories", str(path), "--workers", "1"]) == 0
     err = capsys.readouterr().err
     assert f"wirediff: rejected {path}:2: malformed JSON" in err
-    assert err.endswith("wirediff: 2 articles: 0 in 0 stories, 1 alone, 1 rejected (1 distinct bodies)\n")
+    assert err.endswith(
+        "wirediff: 2 articles: 0 in 0 stories, 1 alone, 1 rejected (1 distinct bodies)\n"
+    )

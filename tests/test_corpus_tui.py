@@ -23,7 +23,9 @@ def _pile() -> list[Article]:
     records = articles()
     # a second story: the trim and the copy again under other ids and outlets, a day later
     extra = [
-        Article(f"{r['id']}-again", r["text"], outlet=f"{r['outlet']} Weekly", published="2025-02-09")
+        Article(
+            f"{r['id']}-again", r["text"], outlet=f"{r['outlet']} Weekly", published="2025-02-09"
+        )
         for r in records
         if r["id"] in ("preview", "after")
     ]
@@ -103,4 +105,3 @@ def test_snapshot(grouping, snap_compare: SnapCompare) -> None:  # type: ignore[
         await pilot.pause()
 
     assert snap_compare(StoriesApp(grouping), terminal_size=(120, 16), run_before=settle)
-
