@@ -128,17 +128,24 @@ def cluster(
         sizes: per variant its length in words (a hub is longer than everything it links).
     """
     edges = [pair for pair in pairs if pair.is_edge]
+    by_root: dict[int, list[Pair]] = {}
+    found = _UnionFind(size)
+    for pair in edges:
+        found.union(pair.a, pair.b)
+    for pair in edges:
+        by_root.setdefault(found.find(pair.a), []).append(pair)
+    members_of: dict[int, list[int]] = {}
+    for node in range(size):
+        members_of.setdefault(found.find(node), []).append(node)
     groups: list[list[int]] = []
-    for members in components(size, ((p.a, p.b) for p in edges)):
+    for root, members in members_of.items():
         if len(members) == 1:
             groups.append(members)
             continue
-        inside = set(members)
+        large = len(members) > settings.max_size
         neighbours: dict[int, dict[int, float]] = {node: {} for node in members}
-        for pair in edges:
-            if pair.a in inside and (
-                len(members) <= settings.max_size or pair.weight >= settings.strong
-            ):
+        for pair in by_root[root]:
+            if not large or pair.weight >= settings.strong:
                 neighbours[pair.a][pair.b] = pair.weight
                 neighbours[pair.b][pair.a] = pair.weight
         for part in components_of(members, neighbours):

@@ -63,25 +63,48 @@ def reworded_share(
     return matched / len(small), matched
 
 
+@dataclass(frozen=True, slots=True)
+class Unpacked:
+    """A fingerprint's sets, unpacked once per batch."""
+
+    narrative: frozenset[int]
+    quotes: frozenset[int]
+    sentences: list[tuple[int, ...]]
+    packed: Fingerprint
+
+    @classmethod
+    def of(cls, fp: Fingerprint) -> Unpacked:
+        return cls(
+            frozenset(unpack(fp.narrative)),
+            frozenset(unpack(fp.quote_anchors)),
+            unpack_sentences(fp.sentences),
+            fp,
+        )
+
+
 def verify_pair(
     a: int,
     b: int,
     shared_anchors: int,
-    first: Fingerprint,
-    second: Fingerprint,
+    first: Unpacked,
+    second: Unpacked,
     settings: VerifySettings = VerifySettings(),
 ) -> Pair:
     """The verdict on one candidate pair of variants."""
-    share, shared = containment(unpack(first.narrative), unpack(second.narrative))
-    quotes = len(set(unpack(first.quote_anchors)).intersection(unpack(second.quote_anchors)))
+    small, large = (
+        (first.narrative, second.narrative)
+        if len(first.narrative) <= len(second.narrative)
+        else (second.narrative, first.narrative)
+    )
+    shared = len(small & large)
+    share = shared / len(small) if small else 0.0
+    quotes = len(first.quotes & second.quotes)
     reworded = 0.0
     if share >= settings.min_containment and shared >= settings.min_shared_ngrams:
         verdict = "verbatim"
     else:
         reworded, matched = reworded_share(
-            unpack_sentences(first.sentences),
-            unpack_sentences(second.sentences),
-            settings.sentence_overlap,
+            first.sentences, second.sentences, settings.sentence_overlap
         )
         if reworded >= settings.min_reworded and matched >= settings.min_sentences:
             verdict = "reworded"
@@ -105,4 +128,5 @@ def verify_batch(
 ) -> list[Pair]:
     """Verify a batch of candidates ``(a, b, shared)`` with the fingerprints they need."""
     pairs, prints, settings = batch
-    return [verify_pair(a, b, n, prints[a], prints[b], settings) for a, b, n in pairs]
+    unpacked = {variant: Unpacked.of(fp) for variant, fp in prints.items()}
+    return [verify_pair(a, b, n, unpacked[a], unpacked[b], settings) for a, b, n in pairs]
