@@ -105,7 +105,9 @@ class DaskEngine:
 
         if not batches:
             return []
-        futures = self._client.map(function, list(batches), pure=False)
+        # scattered first: the batches go to the workers as data, not inside the task graph
+        data = self._client.scatter(list(batches))
+        futures = self._client.map(function, data, pure=False)
         position = {future.key: i for i, future in enumerate(futures)}
         results: list[Any] = [None] * len(futures)
         for future in as_completed(futures):  # type: ignore[no-untyped-call]

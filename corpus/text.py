@@ -27,6 +27,9 @@ _MASK64 = (1 << 64) - 1
 _MULTIPLIER = 0x9E3779B97F4A7C15
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|(?<!\.)[.!?](?=\s|$|[\"”’'])", re.UNICODE)
+"""Words, and the full stops, question and exclamation marks that end a sentence."""
+_ENDS = frozenset(".!?")
 _QUOTE = re.compile(r"“[^”\n]{1,1500}”|\"[^\"\n]{1,1500}\"|«[^»\n]{1,1500}»|„[^“”\n]{1,1500}[“”]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(A-Z0-9])")
 AGENCIES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -247,6 +250,9 @@ def fingerprint(article: Article) -> Fingerprint:
     quote_anchors: set[int] = set()
     narrative: set[int] = set()
     sentences: list[tuple[int, ...]] = []
+    get = _word_cache.get
+    stopwords = STOPWORDS
+    ends = _ENDS
     for raw in _paragraphs(lines):
         if is_furniture(raw):
             continue
@@ -259,18 +265,28 @@ def fingerprint(article: Article) -> Fingerprint:
                     anchors.add(h)
                     quote_anchors.add(h)
             continue
-        pieces = _split_quotes(paragraph)
-        if len(pieces) == 1:
-            paragraph_hashes = hashes_of(paragraph)
-            spans = [(0, len(paragraph_hashes), False)]
-        else:
-            paragraph_hashes = []
-            spans = []
-            for piece, quoted in pieces:
-                piece_hashes = hashes_of(piece)
-                start = len(paragraph_hashes)
-                paragraph_hashes.extend(piece_hashes)
-                spans.append((start, len(paragraph_hashes), quoted))
+        paragraph_hashes = []
+        spans = []
+        terms: set[int] = set()
+        for piece, quoted in _split_quotes(paragraph):
+            start = len(paragraph_hashes)
+            if quoted:
+                paragraph_hashes.extend(hashes_of(piece))
+            else:
+                # one pass: word hashes, and each sentence's content terms (ended by . ! ?)
+                for token in _TOKEN.findall(piece.casefold()):
+                    if token in ends:
+                        if len(terms) >= 4:
+                            sentences.append(tuple(sorted(terms)))
+                        terms = set()
+                        continue
+                    h = get(token) or word_hash(token)
+                    paragraph_hashes.append(h)
+                    if token not in stopwords:
+                        terms.add(h & 0xFFFFFFFF or 1)
+            spans.append((start, len(paragraph_hashes), quoted))
+        if len(terms) >= 4:
+            sentences.append(tuple(sorted(terms)))
         if not paragraph_hashes:
             continue
         body_hashes.extend(paragraph_hashes)
@@ -282,15 +298,12 @@ def fingerprint(article: Article) -> Fingerprint:
                 quote_anchors.update(h for h in inside if h % ANCHOR_SAMPLE == 0)
             else:
                 narrative.update(h for h in inside if h % NARRATIVE_SAMPLE == 0)
-        for terms in _sentence_terms(paragraph):
-            sentences.append(terms)
-            anchors.update(sentence_sketch(terms))
-    body_key = hashlib.blake2b(
-        b"".join(h.to_bytes(8, "little") for h in body_hashes), digest_size=16
-    ).hexdigest()
+    for sentence_terms in sentences:
+        anchors.update(sentence_sketch(sentence_terms))
+    body_key = hashlib.blake2b(array("Q", body_hashes).tobytes(), digest_size=16).hexdigest()
     packed_sentences = array("I")
-    for terms in sentences:
-        packed_sentences.extend(terms)
+    for sentence_terms in sentences:
+        packed_sentences.extend(sentence_terms)
         packed_sentences.append(0)
     return Fingerprint(
         body_key=body_key,
