@@ -20,10 +20,15 @@ def clean(text: str) -> str:
     return " ".join(text.translate(_CONTROL).split())
 
 
+def _when_key(published: str) -> tuple[str, str]:
+    day, time = parse_when(published)
+    return day, time or "99"  # a date without a time sorts after the timed ones of that day
+
+
 def span(grouping: Grouping, story: Story) -> tuple[str, str]:
     """First and last known publication dates of a story (empty when none is known)."""
     dates = sorted(
-        (parse_when(grouping.articles[i].published), grouping.articles[i].published)
+        (_when_key(grouping.articles[i].published), grouping.articles[i].published)
         for i in story.articles
         if grouping.articles[i].published
     )
