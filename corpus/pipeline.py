@@ -8,6 +8,7 @@ a new variant are verified.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -81,6 +82,22 @@ def group(
 
     Returns the grouping and the state to store for the next incremental run.
     """
+    collecting = gc.isenabled()
+    gc.disable()  # millions of small objects, no cycles: the collector would only rescan them
+    try:
+        return _group(records, engine, settings, progress, prior)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _group(
+    records: Iterable[Article | Rejection],
+    engine: Engine | None,
+    settings: Settings,
+    progress: Progress | None,
+    prior: Prior | None,
+) -> tuple[Grouping, Prior]:
     engine = engine or LocalEngine()
     progress = progress or Progress(enabled=False)
     prior = prior or Prior()
