@@ -503,6 +503,29 @@ def run_one(
     }
 
 
+def project(results: Sequence[dict[str, object]], engine: str, target: int) -> str:
+    """Time per stage at ``target`` articles, from each stage's growth between two sizes."""
+    runs = sorted((r for r in results if r["engine"] == engine), key=lambda r: int(str(r["size"])))
+    small, large = runs[0], runs[-1]
+    n1, n2 = int(str(small["size"])), int(str(large["size"]))
+    stages1 = small["stages"]
+    stages2 = large["stages"]
+    assert isinstance(stages1, dict) and isinstance(stages2, dict)
+    parts, total = [], 0.0
+    for name, t2 in stages2.items():
+        t1 = max(float(stages1.get(name, t2)), 1e-3)
+        exponent = max(1.0, math.log(max(float(t2), 1e-3) / t1) / math.log(n2 / n1))
+        projected = float(t2) * (target / n2) ** exponent
+        total += projected
+        parts.append(f"{name} {projected:,.0f} s (n^{exponent:.2f})")
+    memory = float(str(large["peak_mb"])) * target / n2
+    return (
+        f"{engine}: {target:,} articles projected at {total / 60:,.1f} min: "
+        + ", ".join(parts)
+        + f"; driver memory about {memory / 1024:,.1f} GB if it grows linearly"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bench.pile", description=__doc__.split("\n")[0]
@@ -548,6 +571,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 (n1, t1), (n2, t2) = runs[0], runs[-1]
                 exponent = math.log(float(t2) / float(t1)) / math.log(n2 / n1)
                 print(f"\n{engine}: cost grows as n^{exponent:.2f} from {n1:,} to {n2:,} articles")
+                print(project(results, engine, 1_000_000))
     return 0
 
 
