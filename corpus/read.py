@@ -8,6 +8,7 @@ does not exist, or a CSV without the text column, is a ``WirediffError`` (the co
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import sys
@@ -170,7 +171,7 @@ def read_csv(path: str, columns: Columns = Columns()) -> Iterator[Article | Reje
     text = data.decode("utf-8-sig", errors="surrogateescape")
     delimiter = "\t" if path.lower().endswith(".tsv") else ","
     csv.field_size_limit(MAX_FILE_BYTES)
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:

@@ -170,3 +170,12 @@ def test_cli_reports_rejections_and_the_summary(
     assert err.endswith(
         "wirediff: 2 articles: 0 in 0 stories, 1 alone, 1 rejected (1 distinct bodies)\n"
     )
+
+
+def test_csv_fields_with_line_breaks_and_form_feeds(tmp_path: Path) -> None:
+    path = tmp_path / "pile.csv"
+    body = CSV_TEXT.replace(". ", ".\n\n", 2) + "\x0c page two\u2028"
+    path.write_text(f'id,text\na,"{body}"\nb,"{CSV_TEXT}"\n', encoding="utf-8")
+    records = _read(path)
+    assert [r.id for r in records if isinstance(r, Article)] == ["a", "b"]
+    assert [r.source for r in records if isinstance(r, Article)] == [f"{path}:2", f"{path}:7"]
