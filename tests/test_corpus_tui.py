@@ -105,3 +105,19 @@ def test_snapshot(grouping, snap_compare: SnapCompare) -> None:  # type: ignore[
         await pilot.pause()
 
     assert snap_compare(StoriesApp(grouping), terminal_size=(120, 16), run_before=settle)
+
+
+def test_markup_in_a_headline_is_shown_as_written() -> None:
+    text = (
+        "[bold red]Breaking[/] news [/] from the wire\n\n"
+        + "\n".join(a["text"] for a in articles() if a["id"] == "afp").split("\n", 1)[1]
+    )
+    pile = [Article("x", text, outlet="[link=x]Site"), Article("y", text, outlet="Other")]
+    app = StoriesApp(group(pile, LocalEngine(1))[0])
+
+    async def drive() -> None:
+        async with app.run_test(size=(120, 12)):
+            cells = app.query_one(DataTable).get_row_at(0)
+            assert str(cells[-1]).startswith("[bold red]Breaking[/] news [/]")
+
+    asyncio.run(drive())

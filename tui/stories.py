@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -117,14 +118,15 @@ class StoriesApp(App[int | None]):
         table.clear()
         self.shown = arrange(self.rows, self.state.sort, self.state.search)
         for row in self.shown:
+            # Text, not str: a headline like "[bold]" must not be read as markup
             table.add_row(
                 str(row.story),
                 str(row.size),
                 str(row.variants),
                 str(row.outlets),
-                row.when,
-                row.original,
-                row.title,
+                Text(row.when),
+                Text(row.original),
+                Text(row.title),
                 key=str(row.story),
             )
         status = f"{len(self.shown)} of {len(self.rows)} stories · sorted by {self.state.sort}"
