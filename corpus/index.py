@@ -38,51 +38,63 @@ the anchor keeps its top 40 bits, which for a few million anchors almost never c
 _HIGH = ((1 << 64) - 1) ^ ((1 << VARIANT_BITS) - 1)
 
 
+PARTS = 4
+"""The sort runs over a quarter of the anchors at a time (by their top two bits): less memory."""
+
+
 def postings(anchor_lists: Sequence[Sequence[int]]) -> Iterator[list[int]]:
     """For each anchor in two or more variants, those variants (in variant order).
 
-    One sort of packed (anchor, variant) keys instead of a dictionary of lists: a few hundred
-    bytes per anchor less, which at a million articles is gigabytes.
+    Sorts of packed (anchor, variant) keys instead of a dictionary of lists: a few hundred bytes
+    per anchor less, which at a million articles is gigabytes.
     """
     if len(anchor_lists) >= 1 << VARIANT_BITS:
         raise ValueError(f"more than {1 << VARIANT_BITS} distinct bodies")
-    keys = array("Q")
+    parts = [array("Q") for _ in range(PARTS)]
     high = _HIGH
     for variant, anchors in enumerate(anchor_lists):
-        keys.extend(sorted({(anchor & high) | variant for anchor in anchors}))
-    ordered = sorted(keys)
-    del keys
+        for key in {(anchor & high) | variant for anchor in anchors}:
+            parts[key >> 62].append(key)
     mask = (1 << VARIANT_BITS) - 1
-    current = -1
-    found: list[int] = []
-    for key in ordered:
-        anchor = key >> VARIANT_BITS
-        if anchor != current:
-            if len(found) > 1:
-                yield found
-            current = anchor
-            found = [key & mask]
-        else:
-            found.append(key & mask)
-    if len(found) > 1:
-        yield found
+    for number in range(PARTS):
+        ordered = sorted(parts[number])
+        parts[number] = array("Q")
+        current = -1
+        found: list[int] = []
+        for key in ordered:
+            anchor = key >> VARIANT_BITS
+            if anchor != current:
+                if len(found) > 1:
+                    yield found
+                current = anchor
+                found = [key & mask]
+            else:
+                found.append(key & mask)
+        if len(found) > 1:
+            yield found
+        del ordered
 
 
 def pair_counts(
     lists: Iterable[Sequence[int]], settings: IndexSettings = IndexSettings()
-) -> Counter[tuple[int, int]]:
-    """Shared-anchor counts of every pair of variants that share a posting list."""
-    counts: Counter[tuple[int, int]] = Counter()
+) -> Counter[int]:
+    """Shared-anchor counts of every pair of variants that share a posting list.
+
+    A pair ``(a, b)`` is counted under the integer ``a << 24 | b`` (a tuple would take twice the
+    memory, and there are millions of pairs sharing one or two anchors).
+    """
+    counts: Counter[int] = Counter()
+    bits = VARIANT_BITS
     for found in lists:
         size = len(found)
         if size > settings.max_postings:
             continue
         if size <= settings.max_df:
-            counts.update(combinations(found, 2))
+            counts.update(a << bits | b for a, b in combinations(found, 2))
         else:
             window = settings.window
             counts.update(
-                (found[i], found[j])
+                found[i] << bits | found[j]
                 for i in range(size)
                 for j in range(i + 1, min(size, i + 1 + window))
             )
@@ -94,6 +106,9 @@ def candidates(
 ) -> list[tuple[int, int, int]]:
     """Candidate pairs ``(a, b, shared anchors)`` with ``a < b``, sorted."""
     counts = pair_counts(postings(anchor_lists), settings)
+    mask = (1 << VARIANT_BITS) - 1
     return sorted(
-        (a, b, shared) for (a, b), shared in counts.items() if shared >= settings.min_shared
+        (key >> VARIANT_BITS, key & mask, shared)
+        for key, shared in counts.items()
+        if shared >= settings.min_shared
     )
