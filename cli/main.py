@@ -25,6 +25,8 @@ moved, added and dropped, with altered quotes, changed numbers, names and attrib
   wirediff                       open the app on the bundled sample story
   wirediff A.txt B.html C.md     open the app on your versions (a folder works too)
   wirediff report A B -o out.json   write a report (json, txt, html, md, csv)
+  wirediff stories PILE...       group a pile of articles into stories (corpus mode)
+  wirediff find STORY PILE...    rank a pile's articles by how much of STORY they reuse
 """
 
 
