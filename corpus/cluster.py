@@ -8,7 +8,7 @@ its strongest edges.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Pair
@@ -47,17 +47,6 @@ class _UnionFind:
                 self.parent[rb] = ra
             else:
                 self.parent[ra] = rb
-
-
-def components(size: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """Connected components of ``size`` nodes, each sorted, ordered by their first node."""
-    found = _UnionFind(size)
-    for a, b in edges:
-        found.union(a, b)
-    groups: dict[int, list[int]] = {}
-    for node in range(size):
-        groups.setdefault(found.find(node), []).append(node)
-    return sorted(groups.values(), key=lambda group: group[0])
 
 
 def _groups_without(

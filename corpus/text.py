@@ -377,11 +377,6 @@ def _split_quotes(paragraph: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def unquoted(paragraph: str) -> str:
-    """The paragraph with its quotations cut out."""
-    return " ".join(piece for piece, quoted in _split_quotes(paragraph) if not quoted)
-
-
 SKETCH_SEEDS = (0x2545F4914F6CDD1D, 0x5851F42D4C957F2D, 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9)
 """Fixed permutations of term hashes: each gives one sketch key per sentence."""
 SKETCH_MIN_TERMS = 6
@@ -401,21 +396,6 @@ def sentence_sketch(terms: Sequence[int]) -> list[int]:
         key = ((permuted[0] << 32 | permuted[1]) + seed) * _MULTIPLIER & _MASK64
         keys.append(key ^ (key >> 31) | 1)
     return keys
-
-
-def _sentence_terms(paragraph: str) -> list[tuple[int, ...]]:
-    """Per sentence outside quotations, the sorted 32-bit hashes of its content words."""
-    out = []
-    for sentence in _SENTENCE_END.split(unquoted(paragraph)):
-        get = _word_cache.get
-        terms = {
-            (get(w) or word_hash(w)) & 0xFFFFFFFF or 1
-            for w in _WORD.findall(sentence.casefold())
-            if w not in STOPWORDS
-        }
-        if len(terms) >= 4:
-            out.append(tuple(sorted(terms)))
-    return out
 
 
 def sentences_of(text: str) -> list[str]:

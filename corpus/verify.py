@@ -32,15 +32,6 @@ class VerifySettings:
     """Share of a sentence's content words its counterpart must carry."""
 
 
-def containment(a: Sequence[int], b: Sequence[int]) -> tuple[float, int]:
-    """Share of the smaller of two sorted hash sequences found in the other, and the count."""
-    if not a or not b:
-        return 0.0, 0
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    shared = len(set(small).intersection(large))
-    return shared / len(small), shared
-
-
 def reworded_share(
     a: Sequence[Sequence[int]], b: Sequence[Sequence[int]], overlap: float
 ) -> tuple[float, int]:
