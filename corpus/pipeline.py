@@ -189,7 +189,9 @@ def _group(
     for start in range(0, len(needed), VERIFY_BATCH):
         chunk = tuple(needed[start : start + VERIFY_BATCH])
         involved = {v for a, b, _ in chunk for v in (a, b)}
-        jobs.append((chunk, {v: variant_prints[v] for v in sorted(involved)}, settings.verify))
+        # verification reads no anchors and no title: leave them out of what is sent
+        shipped = {v: replace(variant_prints[v], anchors=b"", title="") for v in sorted(involved)}
+        jobs.append((chunk, shipped, settings.verify))
         sizes.append(len(chunk))
     verified = [
         p for batch in engine.map(verify_batch, jobs, sizes, progress.advance) for p in batch
