@@ -41,6 +41,12 @@ class LocalEngine:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = max(1, workers or len(os.sched_getaffinity(0)))
         self._pool: ProcessPoolExecutor | None = None
+        if self.workers > 1:
+            # start the workers now, while this process is small: a worker forked after the
+            # pile has been read would carry (and count) a copy of it
+            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+            for started in [self._pool.submit(os.getpid) for _ in range(self.workers)]:
+                started.result()
 
     def map(
         self, function: Callable[[T], R], batches: Sequence[T], sizes: Sequence[int], tick: Tick
