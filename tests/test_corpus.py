@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from wirediff.corpus import Article, LocalEngine, Prior, group, read_pile
+from wirediff.corpus import Article, LocalEngine, Pair, Prior, group, read_pile
 from wirediff.corpus import store as corpus_store
+from wirediff.corpus.cluster import cluster
 from wirediff.corpus.find import find, probe_of_sentences
 from wirediff.corpus.index import IndexSettings, candidates
 from wirediff.corpus.text import fingerprint, word_hash
@@ -196,3 +197,39 @@ def test_find_ranks_by_reuse() -> None:
     assert by_id["trim"].verbatim == pytest.approx(6 / len(probe.sentences), abs=0.1)
     assert by_id["paraphrase"].reused > by_id["paraphrase"].verbatim
     assert "preview" not in by_id or by_id["preview"].reused < 0.3
+
+
+def _edge(a: int, b: int, weight: float = 0.9) -> Pair:
+    return Pair(a, b, 5, weight, 0.0, 0, "verbatim")
+
+
+def test_a_hub_linking_two_stories_is_detached() -> None:
+    # variants 0-2 are one story, 3-5 another; variant 6, longer than all, contains both
+    # (a round-up): it joins the story it is most strongly linked to
+    pairs = [_edge(0, 1), _edge(1, 2), _edge(0, 2), _edge(3, 4), _edge(4, 5), _edge(3, 5)]
+    pairs += [_edge(0, 6, 0.9), _edge(1, 6, 0.9), _edge(3, 6, 0.6), _edge(4, 6, 0.6)]
+    sizes = [300, 300, 300, 300, 300, 300, 2000]
+    assert cluster(7, pairs, sizes) == [[0, 1, 2, 6], [3, 4, 5]]
+
+
+def test_a_chain_of_updates_stays_one_story() -> None:
+    # write-throughs: each version linked to the next only, each longer than the one before
+    pairs = [_edge(0, 1), _edge(1, 2), _edge(2, 3), _edge(3, 4)]
+    assert cluster(5, pairs, [100, 200, 300, 400, 500]) == [[0, 1, 2, 3, 4]]
+
+
+def test_progress_is_drawn_only_on_a_terminal() -> None:
+    import io
+
+    from wirediff.corpus.progress import Progress
+
+    quiet = io.StringIO()
+    Progress(quiet).start("reading", 10)
+    assert quiet.getvalue() == ""
+    shown = io.StringIO()
+    progress = Progress(shown, enabled=True)
+    progress.start("verifying", 4)
+    progress.advance(4)
+    progress.finish_line()
+    assert "verifying: 4/4" in shown.getvalue()
+    assert shown.getvalue().endswith("\n")
