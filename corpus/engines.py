@@ -7,7 +7,6 @@ tasks. Both engines run the same functions on the same batches, so they give equ
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -28,15 +27,8 @@ class Engine(Protocol):
     workers: int
 
     def map(
-        self,
-        function: Callable[..., R],
-        batches: Sequence[T],
-        sizes: Sequence[int],
-        tick: Tick,
-        shared: Any = None,
+        self, function: Callable[[T], R], batches: Sequence[T], sizes: Sequence[int], tick: Tick
     ) -> list[R]: ...
-
-    def share(self, value: Any) -> Any: ...
 
     def close(self) -> None: ...
 
@@ -57,15 +49,8 @@ class LocalEngine:
                 started.result()
 
     def map(
-        self,
-        function: Callable[..., R],
-        batches: Sequence[T],
-        sizes: Sequence[int],
-        tick: Tick,
-        shared: Any = None,
+        self, function: Callable[[T], R], batches: Sequence[T], sizes: Sequence[int], tick: Tick
     ) -> list[R]:
-        if shared is not None:
-            function = functools.partial(function, shared=shared)
         if self.workers == 1 or len(batches) <= 1:
             results = []
             for batch, size in zip(batches, sizes, strict=True):
@@ -79,10 +64,6 @@ class LocalEngine:
             results.append(result)
             tick(size)
         return results
-
-    def share(self, value: Any) -> Any:
-        """The value itself (it is sent with every batch: prefer data inside the batches)."""
-        return value
 
     def close(self) -> None:
         if self._pool is not None:
@@ -124,12 +105,7 @@ class DaskEngine:
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
 
     def map(
-        self,
-        function: Callable[..., R],
-        batches: Sequence[T],
-        sizes: Sequence[int],
-        tick: Tick,
-        shared: Any = None,
+        self, function: Callable[[T], R], batches: Sequence[T], sizes: Sequence[int], tick: Tick
     ) -> list[R]:
         from dask.distributed import as_completed
 
@@ -137,8 +113,7 @@ class DaskEngine:
             return []
         # scattered first: the batches go to the workers as data, not inside the task graph
         data = self._client.scatter(list(batches))
-        extra = {} if shared is None else {"shared": shared}
-        futures = self._client.map(function, data, pure=False, **extra)
+        futures = self._client.map(function, data, pure=False)
         position = {future.key: i for i, future in enumerate(futures)}
         results: list[Any] = [None] * len(futures)
         for future in as_completed(futures):  # type: ignore[no-untyped-call]
@@ -147,11 +122,6 @@ class DaskEngine:
             tick(sizes[index])
             future.release()
         return results
-
-    def share(self, value: Any) -> Any:
-        """A future of ``value`` held on one worker; tasks that need it fetch it once each."""
-        [future] = self._client.scatter([value])
-        return future
 
     def close(self) -> None:
         self._client.close()

@@ -127,7 +127,7 @@ def _group(
     clock.stage("fingerprinting", len(new_articles))
     batches = _batches(new_articles, FINGERPRINT_BATCH)
     results = engine.map(
-        fingerprints,
+        fingerprints,  # type: ignore[arg-type]
         batches,
         [len(b) for b in batches],
         progress.advance,
@@ -184,28 +184,17 @@ def _group(
         else:
             needed.append((a, b, shared))
     clock.stage("verifying", len(needed))
-    jobs: list[tuple[tuple[tuple[int, int, int], ...], dict[int, Fingerprint] | None, object]] = []
+    jobs = []
     sizes = []
-    # verification reads no anchors and no title: leave them out of what is sent
-    slim = {
-        v: replace(variant_prints[v], anchors=b"", title="")
-        for v in sorted({v for a, b, _ in needed for v in (a, b)})
-    }
-    # On Dask the fingerprints go to each worker once; processes here get them with each batch
-    # (a process pool has no cheaper way), which Dask would pay for in transfers.
-    held = engine.share(slim) if engine.name == "dask" and needed else None
     for start in range(0, len(needed), VERIFY_BATCH):
         chunk = tuple(needed[start : start + VERIFY_BATCH])
-        if held is None:
-            involved = sorted({v for a, b, _ in chunk for v in (a, b)})
-            jobs.append((chunk, {v: slim[v] for v in involved}, settings.verify))
-        else:
-            jobs.append((chunk, None, settings.verify))
+        involved = {v for a, b, _ in chunk for v in (a, b)}
+        # verification reads no anchors and no title: leave them out of what is sent
+        shipped = {v: replace(variant_prints[v], anchors=b"", title="") for v in sorted(involved)}
+        jobs.append((chunk, shipped, settings.verify))
         sizes.append(len(chunk))
     verified = [
-        p
-        for batch in engine.map(verify_batch, jobs, sizes, progress.advance, shared=held)
-        for p in batch
+        p for batch in engine.map(verify_batch, jobs, sizes, progress.advance) for p in batch
     ]
     pairs = sorted(reused + verified, key=lambda p: (p.a, p.b))
     clock.done("verify", len(needed))

@@ -115,17 +115,9 @@ def verify_pair(
 
 
 def verify_batch(
-    batch: tuple[tuple[tuple[int, int, int], ...], dict[int, Fingerprint] | None, VerifySettings],
-    shared: dict[int, Fingerprint] | None = None,
+    batch: tuple[tuple[tuple[int, int, int], ...], dict[int, Fingerprint], VerifySettings],
 ) -> list[Pair]:
-    """Verify a batch of candidates ``(a, b, shared)`` with the fingerprints they need.
-
-    The fingerprints come with the batch, or (Dask) in ``shared``, sent to each worker once.
-    """
-    pairs, carried, settings = batch
-    prints = carried if carried is not None else shared
-    if prints is None:
-        raise ValueError("verify_batch needs fingerprints, in the batch or shared")
-    involved = {v for a, b, _ in pairs for v in (a, b)}
-    unpacked = {variant: Unpacked.of(prints[variant]) for variant in involved}
+    """Verify a batch of candidates ``(a, b, shared)`` with the fingerprints they need."""
+    pairs, prints, settings = batch
+    unpacked = {variant: Unpacked.of(fp) for variant, fp in prints.items()}
     return [verify_pair(a, b, n, unpacked[a], unpacked[b], settings) for a, b, n in pairs]
