@@ -255,10 +255,10 @@ def run_find(argv: Sequence[str]) -> int:
     else:
         lines = [f"{'rank':>4} {'reused':>7} {'verbatim':>8}  article"]
         for row in rows:
-            lines.append(
-                f"{row['rank']:>4} {row['reused']:>7.0%} {row['verbatim']:>8.0%}  "
-                f"{clean(str(row['id']))}  {clean(str(row['outlet']))}  {clean(str(row['date']))}"
+            where = "  ".join(
+                clean(str(row[field])) for field in ("id", "outlet", "date") if row[field]
             )
+            lines.append(f"{row['rank']:>4} {row['reused']:>7.0%} {row['verbatim']:>8.0%}  {where}")
         _write("\n".join(lines) + "\n", args.output)
     print(
         f"wirediff: {len(articles) + rejected} articles: {len(ranking)} reuse some of "
