@@ -197,7 +197,9 @@ def to_text(grouping: Grouping, limit: int = 0) -> str:
         for i in story.articles:
             if i != story.original:
                 a = grouping.articles[i]
-                lines.append(f"    {clean(a.id)}  {clean(a.outlet)}  {clean(a.published)}")
+                lines.append(
+                    "    " + "  ".join(clean(v) for v in (a.id, a.outlet, a.published) if v)
+                )
     if limit and len(grouping.stories) > limit:
         lines.append(f"… and {len(grouping.stories) - limit} more stories")
     lines.append(grouping.summary())
