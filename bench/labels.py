@@ -176,7 +176,7 @@ def wire_cases(path: Path = WIRE_LABELS, texts: Path = WIRE) -> list[GoldCase]:
 
 
 def pair_name(pair: PairLabel) -> str:
-    """``001->000`` for seeds; ``gaza hawaiitribune->columbian`` for ``gaza_1_hawaiitribune.txt``."""
+    """``001->000`` for seeds; ``gaza hawaiitribune->columbian`` for wire-copy files."""
     if pair.base[:3].isdigit():
         return f"{pair.base[:3]}->{pair.other[:3]}"
     story = pair.base.split("_")[0]
@@ -198,9 +198,7 @@ def coverage(pair: PairLabel, seeds: Path = SEEDS) -> list[str]:
             if sentence.role.value in ("body", "headline", "heading") and not any(
                 sentence.start <= o < sentence.end for o in starts
             ):
-                missing.append(
-                    f"{pair_name(pair)} {side} unlabelled: {sentence.text[:70]!r}"
-                )
+                missing.append(f"{pair_name(pair)} {side} unlabelled: {sentence.text[:70]!r}")
     return missing
 
 

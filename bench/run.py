@@ -51,7 +51,8 @@ def run_quality(quick: bool) -> dict[str, Any]:
     print(q.pair_table("Link quality, hand-labelled seed pairs", seeds, q.TARGET_SEEDS))
     print(q.flag_table("Flags, seed pairs", seeds))
     wire = q.evaluate(wire_cases(), systems)
-    print(q.pair_table("Link quality, hand-labelled real wire copy (not the seeds)", wire, q.TARGET_WIRE))
+    title = "Link quality, hand-labelled real wire copy (not the seeds)"
+    print(q.pair_table(title, wire, q.TARGET_WIRE))
     cases = synthetic_set(
         per_edit=2 if quick else 3, mixed=2 if quick else 3, heavy=1 if quick else 2
     )
@@ -68,7 +69,7 @@ def run_quality(quick: bool) -> dict[str, Any]:
     print(q.edit_table("Synthetic set by edit type", synth, EDIT_TYPES))
     print(
         q.shape_table(
-            "Recall of split and merge links (gold pairs in links with several sentences on a side)",
+            "Recall of split and merge links (gold pairs in links with several sentences a side)",
             {"seeds": seeds, "wire": wire, "synthetic": synth},
         )
     )

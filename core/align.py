@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,74 @@ class Group:
     """Whether the texts are equal once normalised; None when the aligner did not compare them."""
 
 
+# A photo credit: "(AP Photo/Ted S. Warren)", "(Majdi Mohammed/AP)", "Credit: AP", "AFP via Getty
+# Images", "(Photo by David Ryder/Getty Images)". A line carrying one is a caption or a credit.
+_CREDIT = re.compile(
+    r"\b(?:AP|AFP|Reuters|EPA|Xinhua|Kyodo|PA|Getty) Photo\b|\bPhoto(?:graph)?(?: by\b|:)"
+    r"|\bCredit:|\bvia Getty Images\b|\bGetty Images\b|\bShutterstock\b"
+    r"|/(?:AP|AFP|Reuters|EPA|PA|Getty Images|Bloomberg)(?:,[^)]*)?\)"
+)
+_TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+_SHORT_LINE = 40
+"""Characters: a line this short next to a credit is part of the credit (a name, a slash)."""
+
+
+class Kind:
+    """What sort of text a sentence is; furniture kinds link only to their own kind."""
+
+    TEXT = "text"
+    TITLE = "title"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    CAPTION = "caption"
+
+
+_KIND_OF_ROLE = {
+    Role.HEADLINE: Kind.TITLE,
+    Role.HEADING: Kind.TITLE,
+    Role.DATELINE: Kind.DATELINE,
+    Role.BYLINE: Kind.BYLINE,
+}
+
+
+def _compatible(first: str, second: str) -> bool:
+    """Whether sentences of these kinds may be linked: furniture only to its own kind."""
+    return first == second or {first, second} == {Kind.TEXT, Kind.TITLE}
+
+
+def sentence_kinds(document: Document) -> tuple[str, ...]:
+    """The kind of each sentence: title, text, dateline, byline or photo caption.
+
+    A caption is every sentence of a line that carries a photo credit, or of the line just
+    before a short credit line ("Robin Van Lonkhuijsen / AFP via Getty Images").
+    """
+    text = document.text
+    kinds = [_KIND_OF_ROLE.get(s.role, Kind.TEXT) for s in document.sentences]
+    lines: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        lines.append((position, position + len(line)))
+        position += len(line) + 1
+    captions: set[int] = set()
+    for number, (start, end) in enumerate(lines):
+        line = text[start:end].strip()
+        if not line or not _CREDIT.search(line):
+            continue
+        captions.add(number)
+        if len(line) <= 2 * _SHORT_LINE:  # a credit on its own line: the caption is above it
+            previous = number - 1
+            while previous >= 0 and len(text[slice(*lines[previous])].strip()) < _SHORT_LINE:
+                previous -= 1
+            if previous >= 0 and _TERMINAL.search(text[slice(*lines[previous])].strip()):
+                captions.add(previous)
+    if captions:
+        starts = [start for start, _ in lines]
+        for index, sentence in enumerate(document.sentences):
+            if bisect.bisect_right(starts, sentence.start) - 1 in captions:
+                kinds[index] = Kind.CAPTION
+    return tuple(kinds)
+
+
 @dataclass(frozen=True, slots=True)
 class Features:
     """What the aligner needs to know about one document's sentences."""
@@ -54,6 +123,8 @@ class Features:
     """The role of each sentence."""
     titles: tuple[bool, ...] = ()
     """Whether each sentence is a headline or heading rather than running text."""
+    kinds: tuple[str, ...] = ()
+    """The ``Kind`` of each sentence (text, title, dateline, byline, caption)."""
 
     @classmethod
     def of(cls, document: Document) -> Features:
@@ -65,7 +136,11 @@ class Features:
         )
         roles = tuple(s.role for s in document.sentences)
         titles = tuple(role in (Role.HEADLINE, Role.HEADING) for role in roles)
-        return cls(terms, norms, roles, titles)
+        return cls(terms, norms, roles, titles, sentence_kinds(document))
+
+    def kind(self, index: int) -> str:
+        """The kind of sentence ``index`` (running text when kinds were not computed)."""
+        return self.kinds[index] if self.kinds else Kind.TEXT
 
 
 class TermWeights:
@@ -166,7 +241,9 @@ class _Aligner:
         score = self._scores.get(key)
         if score is None:
             base_norm, other_norm = self.base.norms[i], self.other.norms[j]
-            if base_norm == other_norm:
+            if not _compatible(self.base.kind(i), self.other.kind(j)):
+                score = 0.0  # a caption, dateline or byline links only to its own kind
+            elif base_norm == other_norm:
                 score = 1.0
             else:
                 shared = self.base.terms[i] & self.other.terms[j]
@@ -191,9 +268,9 @@ class _Aligner:
 
     def group_score(self, base: Iterable[int], other: Iterable[int]) -> float:
         base, other = list(base), list(other)
-        titles = {self.base.titles[i] for i in base} | {self.other.titles[j] for j in other}
-        if len(titles) > 1:
-            return 0.0  # headings and running text do not form one passage
+        kinds = {self.base.kind(i) for i in base} | {self.other.kind(j) for j in other}
+        if len(kinds) > 1:
+            return 0.0  # headings and running text, or captions and text, are not one passage
         base_terms = frozenset().union(*(self.base.terms[i] for i in base))
         other_terms = frozenset().union(*(self.other.terms[j] for j in other))
         return similarity(base_terms, other_terms, self.weights, self.settings.small_weight)
@@ -374,8 +451,12 @@ class _Aligner:
     def headlines(self) -> None:
         """Link the headlines, or a headline and the other version's lead, when they agree.
 
-        A headline sums up the story, as does the lead of a version that has no headline.
+        A headline sums up the story, as does the lead of a version that has no headline. This
+        runs last, so that a lead with a counterpart of its own keeps it, and never between
+        independent stories, whose headlines share the topic and nothing else.
         """
+        if not self.related():
+            return
         base_head = _headline(self.base)
         other_head = _headline(self.other)
         if base_head is None and other_head is None:
@@ -387,8 +468,64 @@ class _Aligner:
         if base_head is not None and other_head is not None:
             self._link_if_similar(base_head, other_head, self.settings.headline_score)
 
+    def related(self) -> bool:
+        """Whether the versions tell the same story: enough of the shorter one is linked.
+
+        Two agencies' stories from the same place and day share names and topic words and yield
+        a few weak links; a republication, a trim or a rewrite links much of the shorter version.
+        """
+        shorter = min(
+            sum(1 for terms in self.base.terms if terms),
+            sum(1 for terms in self.other.terms if terms),
+        )
+        needed = max(self.settings.related_links, self.settings.related_share * shorter)
+        return len(self.groups) >= needed
+
+    def abstain_if_unrelated(self) -> None:
+        """Drop the weak links between versions that do not tell the same story."""
+        if self.related():
+            return
+        kept = [group for group in self.groups if group[2] >= self.settings.anchor_score]
+        self.groups = []
+        self.base_link.clear()
+        self.other_link.clear()
+        for base, other, score in kept:
+            self.link(base, other, score)
+
+    def fill_gaps(self) -> None:
+        """Link the sentences left alone, in order, in a small gap between two links.
+
+        Between two linked pairs, one or two unlinked sentences on each side are most likely
+        the same content loosely reworded (Bleualign and hunalign fill such gaps); they are
+        paired in order when they share enough, at a lower threshold than anywhere else.
+        """
+        limit = self.settings.small_gap
+        pairs = sorted((min(b), min(o), max(b), max(o)) for b, o, _ in self.groups)
+        keep = increasing_subsequence([other for _, other, _, _ in pairs])
+        chain = [pairs[k] for k in keep]
+        for (_, _, base_low, other_low), (base_high, other_high, _, _) in itertools.pairwise(chain):
+            base_gap = list(range(base_low + 1, base_high))
+            other_gap = list(range(other_low + 1, other_high))
+            if not (0 < len(base_gap) <= limit and 0 < len(other_gap) <= limit):
+                continue
+            if not all(map(self._free_base, base_gap)) or not all(map(self._free_other, other_gap)):
+                continue  # linked elsewhere or furniture: not a plain gap
+            options = [[(i, j)] for i in base_gap for j in other_gap]
+            if len(base_gap) == len(other_gap) == 2:
+                options.append(list(zip(base_gap, other_gap, strict=True)))
+            best: list[tuple[int, int]] = []
+            best_total = 0.0
+            for option in options:
+                scores = [self.pair_score(i, j) for i, j in option]
+                if min(scores) >= self.settings.gap_score and sum(scores) > best_total:
+                    best, best_total = option, sum(scores)
+            for i, j in best:
+                self.link([i], [j], self.pair_score(i, j))
+
     def _link_if_similar(self, i: int, j: int, threshold: float) -> None:
         if i in self.base_link or j in self.other_link:
+            return
+        if not _compatible(self.base.kind(i), self.other.kind(j)):
             return
         score = similarity(
             self.base.terms[i], self.other.terms[j], self.weights, self.settings.small_weight
@@ -545,10 +682,13 @@ def align(
     """Groups of base and other sentences that carry the same content, in base order."""
     aligner = _Aligner(base, other, weights, settings)
     scored = aligner.candidates()
-    aligner.headlines()
     aligner.anchors(scored)
     aligner.fill_in_order(scored)
     aligner.moved_runs(scored)
     aligner.merge_unlinked(scored)
     aligner.grow(scored)
+    aligner.abstain_if_unrelated()
+    aligner.fill_gaps()
+    aligner.grow(scored)
+    aligner.headlines()
     return aligner.result()

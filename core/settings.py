@@ -27,8 +27,18 @@ class AlignSettings:
     """An adjacent free sentence this similar to a group's other side joins the group."""
     join_score: float = 0.2
     """A free sentence whose best match is in an adjacent group, this similar, joins it."""
-    headline_score: float = 0.12
-    """Headlines (or a headline and the other's lead) this similar are linked."""
+    headline_score: float = 0.2
+    """Headlines (or a headline and the other's lead) this similar are linked, once every other
+    link is made, between versions of one story only."""
+    related_links: int = 3
+    """Versions with fewer links than this, or than ``related_share`` of the shorter version's
+    sentences, are independent stories: links below ``anchor_score`` are dropped."""
+    related_share: float = 0.3
+    """The share of the shorter version's sentences that versions of one story link."""
+    small_gap: int = 2
+    """A gap between two links of at most this many sentences on each side is filled in order."""
+    gap_score: float = 0.2
+    """A pair in such a small gap needs this score (loose paraphrase keeps its place)."""
     title_mismatch: float = 0.75
     """Factor on the score of a headline or heading paired with running text."""
     small_weight: float = 6.0
