@@ -579,7 +579,10 @@ class _Aligner:
 
     def _grow_group(self, index: int, side: str, best: dict[int, tuple[float, int]]) -> bool:
         """Try the free neighbours of group ``index`` on ``side``; True if one joined."""
-        base, other, score = self.groups[index]
+        base, other, _ = self.groups[index]
+        # Growth compares bags of words: a near-copy's score was lifted by its characters, and
+        # a part judged against that would lower the group "past the limit" it never reached.
+        score = self.group_score(base, other)
         grows_other = side == "other"
         members = other if grows_other else base
         own, opposite_features = (self.other, self.base) if grows_other else (self.base, self.other)
@@ -603,11 +606,28 @@ class _Aligner:
                 _completes(novel, new_score - score)
                 or (alone >= self.settings.grow_alone_score and new_score >= score - 0.05)
                 or (belongs and new_score >= score - 0.1)
+                or (
+                    belongs
+                    and new_score >= score - self.settings.part_drop
+                    and self._brings_the_rest(own.terms[k], opposite - already)
+                )
             ):
-                self.groups[index] = (new_base, new_other, new_score)
+                self.groups[index] = (new_base, new_other, max(new_score, score))
                 (self.other_link if grows_other else self.base_link)[k] = index
                 return True
         return False
+
+    def _brings_the_rest(self, part: frozenset[str], uncovered: frozenset[str]) -> bool:
+        """Whether ``part``, judged on its own, carries what the group still lacks.
+
+        A split's second part often repeats words of the first and adds details of its own,
+        so it lowers the group's bag-of-words score; what counts (as for MASSAlign and the CATS
+        aligners) is its overlap with the other side's content not yet covered.
+        """
+        brought = part & uncovered
+        if len(brought) < self.settings.part_terms:
+            return False
+        return self._covered(uncovered, part) >= self.settings.part_cover
 
     def result(self) -> tuple[Group, ...]:
         groups = [

@@ -17,14 +17,22 @@ class AlignSettings:
     """A split or merge group of unlinked sentences needs this score."""
     candidates: int = 8
     """Sentences of the other version scored for each base sentence."""
-    index_terms: int = 12
-    """Rarest terms of a sentence used to look up candidates."""
+    index_terms: int = 24
+    """Rarest terms of a sentence used to look up candidates (a long sentence's partner may
+    share only its commoner terms)."""
     max_postings: int = 100
     """Terms found in more sentences than this are too common to find candidates with."""
     gap_width: int = 6
     """Gaps between anchors up to this many sentences wide are scored exhaustively."""
     grow_alone_score: float = 0.3
     """An adjacent free sentence this similar to a group's other side joins the group."""
+    part_cover: float = 0.6
+    """A free neighbour whose best match is in a group joins it when it carries this share of
+    the other side's content the group does not cover yet (a split's part judged on its own),"""
+    part_terms: int = 2
+    """... at least this many of those terms,"""
+    part_drop: float = 0.2
+    """... and the group's bag-of-words score falls by at most this much."""
     join_score: float = 0.2
     """A free sentence whose best match is in an adjacent group, this similar, joins it."""
     headline_score: float = 0.2
