@@ -482,10 +482,10 @@ class _Aligner:
         return len(self.groups) >= needed
 
     def abstain_if_unrelated(self) -> None:
-        """Drop the weak links between versions that do not tell the same story."""
+        """Keep only near-copies (a shared quote, a shared sentence) between independent stories."""
         if self.related():
             return
-        kept = [group for group in self.groups if group[2] >= self.settings.anchor_score]
+        kept = [group for group in self.groups if group[2] >= self.settings.unrelated_score]
         self.groups = []
         self.base_link.clear()
         self.other_link.clear()

@@ -40,9 +40,12 @@ class AlignSettings:
     link is made, between versions of one story only."""
     related_links: int = 3
     """Versions with fewer links than this, or than ``related_share`` of the shorter version's
-    sentences, are independent stories: links below ``anchor_score`` are dropped."""
+    sentences, are independent stories: links below ``unrelated_score`` are dropped."""
     related_share: float = 0.3
     """The share of the shorter version's sentences that versions of one story link."""
+    unrelated_score: float = 0.8
+    """Between independent stories only links this strong are kept (a sentence or quote both
+    carry); two agencies' stories on one event share names and topic words, not facts."""
     small_gap: int = 2
     """A gap between two links of at most this many sentences on each side is filled in order."""
     gap_score: float = 0.2
