@@ -50,6 +50,20 @@ _CREDIT = re.compile(
     r"|\bCredit:|\bvia Getty Images\b|\bGetty Images\b|\bShutterstock\b"
     r"|/(?:AP|AFP|Reuters|EPA|PA|Getty Images|Bloomberg)(?:,[^)]*)?\)"
 )
+_CREDIT_HINTS = (
+    "Photo",
+    "Credit:",
+    "Getty",
+    "Shutterstock",
+    "/AP)",
+    "/AP,",
+    "/AFP",
+    "/Reuters",
+    "/EPA",
+    "/PA",
+    "/Bloomberg",
+)
+"""Literal text every credit contains, found before the regular expression runs."""
 _TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 _SHORT_LINE = 40
 """Characters: a line this short next to a credit is part of the credit (a name, a slash)."""
@@ -86,28 +100,35 @@ def sentence_kinds(document: Document) -> tuple[str, ...]:
     """
     text = document.text
     kinds = [_KIND_OF_ROLE.get(s.role, Kind.TEXT) for s in document.sentences]
-    lines: list[tuple[int, int]] = []
-    position = 0
-    for line in text.split("\n"):
-        lines.append((position, position + len(line)))
-        position += len(line) + 1
+    hints = []  # cheap literal search first: the regular expression is slow on a long text
+    for hint in _CREDIT_HINTS:
+        found = text.find(hint)
+        while found >= 0:
+            hints.append(found)
+            found = text.find(hint, found + 1)
+    if not hints:
+        return tuple(kinds)
+    starts = [0]
+    starts.extend(match.end() for match in re.finditer("\n", text))
+
+    def line_text(number: int) -> str:
+        end = starts[number + 1] - 1 if number + 1 < len(starts) else len(text)
+        return text[starts[number] : end].strip()
+
     captions: set[int] = set()
-    for number, (start, end) in enumerate(lines):
-        line = text[start:end].strip()
-        if not line or not _CREDIT.search(line):
+    for number in sorted({bisect.bisect_right(starts, offset) - 1 for offset in hints}):
+        if not _CREDIT.search(line_text(number)):
             continue
         captions.add(number)
-        if len(line) <= 2 * _SHORT_LINE:  # a credit on its own line: the caption is above it
+        if len(line_text(number)) <= 2 * _SHORT_LINE:  # a credit alone: the caption is above it
             previous = number - 1
-            while previous >= 0 and len(text[slice(*lines[previous])].strip()) < _SHORT_LINE:
+            while previous >= 0 and len(line_text(previous)) < _SHORT_LINE:
                 previous -= 1
-            if previous >= 0 and _TERMINAL.search(text[slice(*lines[previous])].strip()):
+            if previous >= 0 and _TERMINAL.search(line_text(previous)):
                 captions.add(previous)
-    if captions:
-        starts = [start for start, _ in lines]
-        for index, sentence in enumerate(document.sentences):
-            if bisect.bisect_right(starts, sentence.start) - 1 in captions:
-                kinds[index] = Kind.CAPTION
+    for index, sentence in enumerate(document.sentences):
+        if bisect.bisect_right(starts, sentence.start) - 1 in captions:
+            kinds[index] = Kind.CAPTION
     return tuple(kinds)
 
 
@@ -479,7 +500,7 @@ class _Aligner:
             sum(1 for terms in self.other.terms if terms),
         )
         needed = max(self.settings.related_links, self.settings.related_share * shorter)
-        return len(self.groups) >= needed
+        return len(self.groups) >= min(needed, shorter)
 
     def abstain_if_unrelated(self) -> None:
         """Keep only near-copies (a shared quote, a shared sentence) between independent stories."""
@@ -562,8 +583,11 @@ class _Aligner:
             return 0.0
         return self.weights.total(terms & by) / total
 
-    def grow(self, scored: Sequence[tuple[float, int, int]]) -> None:
-        """Add adjacent unlinked sentences to groups they complete (splits and merges)."""
+    def grow(self, scored: Sequence[tuple[float, int, int]], first: int = 0) -> None:
+        """Add adjacent unlinked sentences to groups they complete (splits and merges).
+
+        Only groups from index ``first`` on are grown (the ones made since the last growth).
+        """
         best_of_base: dict[int, tuple[float, int]] = {}
         best_of_other: dict[int, tuple[float, int]] = {}
         for score, i, j in scored:  # best first
@@ -572,7 +596,7 @@ class _Aligner:
         changed = True
         while changed:
             changed = False
-            for index in range(len(self.groups)):
+            for index in range(first, len(self.groups)):
                 for side in ("other", "base"):
                     best = best_of_other if side == "other" else best_of_base
                     changed |= self._grow_group(index, side, best)
@@ -580,17 +604,19 @@ class _Aligner:
     def _grow_group(self, index: int, side: str, best: dict[int, tuple[float, int]]) -> bool:
         """Try the free neighbours of group ``index`` on ``side``; True if one joined."""
         base, other, _ = self.groups[index]
-        # Growth compares bags of words: a near-copy's score was lifted by its characters, and
-        # a part judged against that would lower the group "past the limit" it never reached.
-        score = self.group_score(base, other)
         grows_other = side == "other"
         members = other if grows_other else base
         own, opposite_features = (self.other, self.base) if grows_other else (self.base, self.other)
         opposite_members = base if grows_other else other
+        score = -1.0
         for k in (max(members) + 1, min(members) - 1):
             free = self._free_other(k) if grows_other else self._free_base(k)
             if not free:
                 continue
+            if score < 0.0:
+                # Growth compares bags of words: a near-copy's score was lifted by its characters,
+                # and a part judged against that would fall short of a limit never reached.
+                score = self.group_score(base, other)
             new_base = base if grows_other else sorted([*base, k])
             new_other = sorted([*other, k]) if grows_other else other
             new_score = self.group_score(new_base, new_other)
@@ -708,7 +734,8 @@ def align(
     aligner.merge_unlinked(scored)
     aligner.grow(scored)
     aligner.abstain_if_unrelated()
+    grown = len(aligner.groups)
     aligner.fill_gaps()
-    aligner.grow(scored)
+    aligner.grow(scored, first=grown)
     aligner.headlines()
     return aligner.result()

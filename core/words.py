@@ -201,7 +201,9 @@ _TENS = {
         "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
     )
 }
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_NUMBER_OR_SCALE = _NUMBER_WORDS | frozenset(_SCALES)
 
 
 def _spelled_number(words: Sequence[str], start: int) -> tuple[str, int] | None:
@@ -262,14 +264,23 @@ def content_terms(text: str, normalized: str | None = None) -> frozenset[str]:
     lowered = _ALIASES.sub(_alias, lowered)
     terms: set[str] = set()
     words = _WORD.findall(lowered)
+    if _NUMBER_OR_SCALE.isdisjoint(words):  # no number written out: the quick way
+        for word in words:
+            if word[0].isdigit():
+                terms.add("#" + number_value(word))
+            elif word not in STOPWORDS and len(word) > 1:
+                terms.add(stem(word))
+        return frozenset(terms)
     position = 0
     while position < len(words):
         word = words[position]
-        spelled = (
-            _spelled_number(words, position)
-            if word in _UNITS or word in _TENS or word in ("a", "an") or word[0].isdigit()
-            else None
-        )
+        spelled = None
+        if word in _NUMBER_WORDS or (
+            (word[0].isdigit() or word in ("a", "an"))
+            and position + 1 < len(words)
+            and words[position + 1] in _SCALES
+        ):
+            spelled = _spelled_number(words, position)
         if spelled is not None:
             terms.add("#" + spelled[0])
             position += spelled[1]
