@@ -9,6 +9,7 @@ word for word is given as ``{"text": ..., "occurrence": n}`` (the n-th occurrenc
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from dataclasses import dataclass
@@ -171,8 +172,16 @@ def seed_cases(path: Path = LABELS, seeds: Path = SEEDS) -> list[GoldCase]:
 
 
 def wire_cases(path: Path = WIRE_LABELS, texts: Path = WIRE) -> list[GoldCase]:
-    """All labelled real wire-copy pairs as GoldCases."""
-    return [gold_case(pair, texts) for pair in load_labels(path)]
+    """All labelled real wire-copy pairs as GoldCases.
+
+    Their kind (identical or reworded) is not labelled: most links are verbatim copies.
+    """
+    cases = []
+    for pair in load_labels(path):
+        case = gold_case(pair, texts)
+        links = tuple(dataclasses.replace(link, kind=None) for link in case.links)
+        cases.append(dataclasses.replace(case, links=links))
+    return cases
 
 
 def pair_name(pair: PairLabel) -> str:
