@@ -35,7 +35,7 @@ class AlignSettings:
     """... and the group's bag-of-words score falls by at most this much."""
     join_score: float = 0.2
     """A free sentence whose best match is in an adjacent group, this similar, joins it."""
-    headline_score: float = 0.2
+    headline_score: float = 0.12
     """Headlines (or a headline and the other's lead) this similar are linked, once every other
     link is made, between versions of one story only."""
     related_links: int = 3
