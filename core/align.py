@@ -513,13 +513,20 @@ class _Aligner:
         for base, other, score in kept:
             self.link(base, other, score)
 
-    def fill_gaps(self) -> None:
+    def fill_gaps(self, scored: Sequence[tuple[float, int, int]]) -> None:
         """Link the sentences left alone, in order, in a small gap between two links.
 
         Between two linked pairs, one or two unlinked sentences on each side are most likely
         the same content loosely reworded (Bleualign and hunalign fill such gaps); they are
-        paired in order when they share enough, at a lower threshold than anywhere else.
+        paired in order when they share enough, at a lower threshold than anywhere else, and
+        when neither matches any other sentence better: a sentence cut and another put in its
+        place share the story's names and topic words too.
         """
+        best_of_base: dict[int, float] = {}
+        best_of_other: dict[int, float] = {}
+        for score, i, j in scored:  # best first
+            best_of_base.setdefault(i, score)
+            best_of_other.setdefault(j, score)
         limit = self.settings.small_gap
         pairs = sorted((min(b), min(o), max(b), max(o)) for b, o, _ in self.groups)
         keep = increasing_subsequence([other for _, other, _, _ in pairs])
@@ -538,7 +545,11 @@ class _Aligner:
             best_total = 0.0
             for option in options:
                 scores = [self.pair_score(i, j) for i, j in option]
-                if min(scores) >= self.settings.gap_score and sum(scores) > best_total:
+                mutual = all(
+                    score >= best_of_base.get(i, 0.0) and score >= best_of_other.get(j, 0.0)
+                    for score, (i, j) in zip(scores, option, strict=True)
+                )
+                if mutual and min(scores) >= self.settings.gap_score and sum(scores) > best_total:
                     best, best_total = option, sum(scores)
             for i, j in best:
                 self.link([i], [j], self.pair_score(i, j))
@@ -735,7 +746,7 @@ def align(
     aligner.grow(scored)
     aligner.abstain_if_unrelated()
     grown = len(aligner.groups)
-    aligner.fill_gaps()
+    aligner.fill_gaps(scored)
     aligner.grow(scored, first=grown)
     aligner.headlines()
     return aligner.result()

@@ -92,6 +92,27 @@ def test_the_gap_rule_needs_links_on_both_sides() -> None:
     assert pairs(comparison) == {(0, 0)}
 
 
+def test_a_sentence_put_in_the_place_of_a_cut_one_is_not_paired_with_it() -> None:
+    # The new sentence shares the story's words with the cut one (0.23), but it echoes another
+    # sentence far better: a trim and an insertion, not a paraphrase.
+    cut = (
+        "Retailers told the state cannabis board on Wednesday that many lack the space to host "
+        "a clinic."
+    )
+    echoed = (
+        "The retailers also noted that the board let breweries and wineries offer a free drink "
+        "to vaccinated customers."
+    )
+    inserted = (
+        "Just weeks ago the state cannabis board let breweries and wineries offer free drinks "
+        "to vaccinated adults."
+    )
+    base = [CONTEXT[0], cut, CONTEXT[1], CONTEXT[2], echoed]
+    other = [CONTEXT[0], inserted, CONTEXT[1], CONTEXT[2], echoed]
+    comparison = compare(" ".join(base), " ".join(other))
+    assert pairs(comparison) == {(0, 0), (2, 2), (3, 3), (4, 4)}
+
+
 # -- 3. a long sentence is indexed on enough terms ----------------------------------------------
 
 
