@@ -516,7 +516,8 @@ class _Aligner:
     def fill_gaps(self, scored: Sequence[tuple[float, int, int]]) -> None:
         """Link the sentences left alone, in order, in a small gap between two links.
 
-        Between two linked pairs, one or two unlinked sentences on each side are most likely
+        Between two linked pairs (or the start of the documents and the first link), one or two
+        unlinked sentences on each side are most likely
         the same content loosely reworded (Bleualign and hunalign fill such gaps); they are
         paired in order when they share enough, at a lower threshold than anywhere else, and
         when neither matches any other sentence better: a sentence cut and another put in its
@@ -530,7 +531,7 @@ class _Aligner:
         limit = self.settings.small_gap
         pairs = sorted((min(b), min(o), max(b), max(o)) for b, o, _ in self.groups)
         keep = increasing_subsequence([other for _, other, _, _ in pairs])
-        chain = [pairs[k] for k in keep]
+        chain = [(-1, -1, -1, -1)] + [pairs[k] for k in keep] if keep else []
         for (_, _, base_low, other_low), (base_high, other_high, _, _) in itertools.pairwise(chain):
             base_gap = list(range(base_low + 1, base_high))
             other_gap = list(range(other_low + 1, other_high))

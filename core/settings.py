@@ -47,7 +47,8 @@ class AlignSettings:
     """Between independent stories only links this strong are kept (a sentence or quote both
     carry); two agencies' stories on one event share names and topic words, not facts."""
     small_gap: int = 2
-    """A gap between two links of at most this many sentences on each side is filled in order."""
+    """A gap between two links (or before the first) of at most this many sentences on each
+    side is filled in order."""
     gap_score: float = 0.2
     """A pair in such a small gap needs this score (loose paraphrase keeps its place)."""
     title_mismatch: float = 0.75

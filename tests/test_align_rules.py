@@ -86,6 +86,22 @@ def test_loose_paraphrases_alone_between_two_links_are_paired_in_order() -> None
     assert all(0.2 <= link.score < 0.34 for link in comparison.links if link.base[0] in (1, 2))
 
 
+def test_loose_leads_before_the_first_link_are_paired() -> None:
+    # The start of the documents bounds a gap as a link does (a lead reworded by each outlet).
+    base = [
+        "Authorities arrested a man on suspicion of starting the wildfire near Chico that grew "
+        "overnight.",
+        *CONTEXT[1:3],
+    ]
+    other = [
+        "A Chico man was arrested on Thursday, accused of setting a blaze that has burned "
+        "nearly 75,000 acres.",
+        *CONTEXT[1:3],
+    ]
+    comparison = compare(" ".join(base), " ".join(other))
+    assert pairs(comparison) == {(0, 0), (1, 1), (2, 2)}
+
+
 def test_the_gap_rule_needs_links_on_both_sides() -> None:
     # The same loose pairs with nothing linked after them: not a gap, so left unlinked.
     comparison = compare(" ".join(LOOSE_BASE[:3]), " ".join(LOOSE_OTHER[:3]))
