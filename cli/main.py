@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from wirediff.core import __version__
 from wirediff.core.errors import WirediffError
+from wirediff.core.visible import visible, visible_line
 from wirediff.reports import EXTENSIONS, RENDERERS
 
 EXIT_OK = 0
@@ -123,16 +124,37 @@ def run_report(argv: Sequence[str]) -> int:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to the file ``output``, or to standard output."""
+    """Write ``text`` to the file ``output``, or to standard output.
+
+    On a terminal every format shows control characters from the input visibly (a report is
+    data in a file or a pipe, but on a terminal an escape sequence would run).
+    """
     if output is None or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if sys.stdout.isatty():
+            text = visible(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:  # e.g. > /dev/full
+            _silence_stdout()
+            raise WirediffError(
+                f"standard output: cannot write ({error.strerror or error})"
+            ) from None
         return
     try:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as error:
         raise WirediffError(f"{output}: cannot write ({error.strerror or error})") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the exit flush fails no more."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def run_app(argv: Sequence[str]) -> int:
@@ -164,14 +186,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_report(arguments[1:])
         return run_app(arguments)
     except WirediffError as error:
-        print(f"wirediff: {error.message}", file=sys.stderr)
+        print(f"wirediff: {visible_line(error.message)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # the reader went away (e.g. piped into head): not an error worth a traceback
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK
 
 

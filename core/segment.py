@@ -139,6 +139,18 @@ def blocks(text: str) -> list[tuple[int, int]]:
     return _join_continuations(text, spans)
 
 
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends like a sentence; looks only at its last few characters.
+
+    Equivalent to ``_TERMINAL.search(text[start:end])``, in time independent of the span's length
+    (a span grows line by line while continuations are joined).
+    """
+    tail = end
+    while tail > start and text[tail - 1] in "'\")]":
+        tail -= 1
+    return _TERMINAL.search(text, max(start, tail - 5), end) is not None
+
+
 def _join_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a line to the previous one when it plainly continues it (starts in lower case)."""
     joined: list[tuple[int, int]] = []
@@ -146,8 +158,8 @@ def _join_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
         if joined:
             previous_start, previous_end = joined[-1]
             gap = text[previous_end:start]
-            continues = text[start].islower() and not _TERMINAL.search(
-                text[previous_start:previous_end]
+            continues = text[start].islower() and not _ends_sentence(
+                text, previous_start, previous_end
             )
             if continues and "\n\n" not in gap.replace("\r", ""):
                 joined[-1] = (previous_start, end)
@@ -179,13 +191,26 @@ def _glued_cuts(normalized: str, start: int, end: int) -> list[int]:
     """Cut points where a sentence end has no space before the next sentence."""
     cuts: list[int] = []
     piece_start = start
+    # One forward scan keeps the start of the current word and the last URL-like mark in it, so
+    # the cost is linear even in a text without spaces ("Abc.Abc.Abc...").
+    scanned = word_start = start
+    last_mark = -1
+    longest_abbreviation = _LONGEST_ABBREVIATION()
     for match in _GLUED.finditer(normalized, start, end):
-        word_start = match.start()
-        while word_start > start and not normalized[word_start - 1].isspace():
-            word_start -= 1
-        word = normalized[word_start : match.start()]
-        if any(mark in word for mark in "./@:") or word.lower() in _LOWER_ABBREVIATIONS():
+        for index in range(scanned, match.start()):
+            character = normalized[index]
+            if character.isspace():
+                word_start = index + 1
+            elif character in "./@:":
+                last_mark = index
+        scanned = match.start()
+        if last_mark >= word_start:
             continue  # a URL, an e-mail address or a dotted abbreviation, not a sentence end
+        if (
+            match.start() - word_start <= longest_abbreviation
+            and normalized[word_start : match.start()].lower() in _LOWER_ABBREVIATIONS()
+        ):
+            continue
         cut = match.end()
         quote = match.group(1)
         if quote and _quote_is_open(normalized, piece_start, match.start(), quote):
@@ -198,6 +223,11 @@ def _glued_cuts(normalized: str, start: int, end: int) -> list[int]:
 @functools.cache
 def _LOWER_ABBREVIATIONS() -> frozenset[str]:
     return _read_list("abbreviations.txt")
+
+
+@functools.cache
+def _LONGEST_ABBREVIATION() -> int:
+    return max(map(len, _LOWER_ABBREVIATIONS()), default=0)
 
 
 def _dateline_end(text: str, start: int, end: int) -> int | None:
