@@ -148,9 +148,7 @@ def _looks_like_html(text: str) -> bool:
 def parse_bytes(data: bytes, path: str) -> Document:
     """Turn the raw bytes of one version into a Document."""
     if len(data) > MAX_BYTES:
-        raise WirediffError(
-            f"{path}: too large ({_megabytes(len(data))}; the limit is {_megabytes(MAX_BYTES)})"
-        )
+        raise _too_large(path, len(data))
     text, notes = decode(data, path)
     if _looks_binary(text):
         raise WirediffError(f"{path}: looks like a binary file, not text")
@@ -176,6 +174,12 @@ def parse_bytes(data: bytes, path: str) -> Document:
     return document
 
 
+def _too_large(path: str, size: int | None) -> WirediffError:
+    """The error for a file over ``MAX_BYTES``; ``size`` None when only "more" is known."""
+    found = "more than " + _megabytes(MAX_BYTES) if size is None else _megabytes(size)
+    return WirediffError(f"{path}: too large ({found}; the limit is {_megabytes(MAX_BYTES)})")
+
+
 def _megabytes(size: int) -> str:
     """A size for a message: ``"49.2 MB"``, or bytes below 1 MB when that says more."""
     if size < 1024 * 1024:
@@ -189,7 +193,7 @@ def _nothing_to_compare(data: bytes, document: Document) -> str:
         return "empty file"
     sentences = document.sentences
     if not sentences:
-        return f"no text to compare (only white space, {len(data):,} bytes)"
+        return f"empty (only white space, {len(data):,} bytes)"
     first = " ".join(sentences[0].text.split())
     preview = first if len(first) <= 60 else first[:59] + "…"
     what = (
@@ -215,16 +219,25 @@ def printable_path(path: str) -> str:
 def _read(path: str) -> bytes:
     name = printable_path(path)
     if path == STDIN:
-        return sys.stdin.buffer.read(MAX_BYTES + 1)
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _too_large(name, None)
+        return data
     try:
-        mode = os.stat(path).st_mode
+        status = os.stat(path)
+        mode = status.st_mode
         if stat.S_ISDIR(mode):
             raise IsADirectoryError
         if not stat.S_ISREG(mode):
             # A named pipe or a device would block or never end: only files and - are read.
             raise WirediffError(f"{name}: not a regular file ({_file_kind(mode)})")
+        if status.st_size > MAX_BYTES:
+            raise _too_large(name, status.st_size)
         with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:  # it grew since
+            raise _too_large(name, None)
+        return data
     except FileNotFoundError:
         raise WirediffError(f"{name}: no such file or directory") from None
     except IsADirectoryError:
