@@ -273,7 +273,13 @@ def test_segmentation_work_grows_linearly(name: str, monkeypatch: pytest.MonkeyP
 def test_segmentation_of_glued_text_is_unchanged() -> None:
     text = "He left.Trump said no. See www.example.com.Then U.S.Army came. 'Go.'Now"
     spans = [text[s.start : s.end] for s in segment_module.segment(text)]
-    assert spans == ["He left.", "Trump said no.", "See www.example.com.Then U.S.Army came.", "'Go.'", "Now"]
+    assert spans == [
+        "He left.",
+        "Trump said no.",
+        "See www.example.com.Then U.S.Army came.",
+        "'Go.'",
+        "Now",
+    ]
 
 
 def test_a_sentence_of_thousands_of_words_gets_a_bounded_word_diff() -> None:
@@ -349,7 +355,13 @@ SENTENCES = st.sampled_from(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.lists(SENTENCES, max_size=80).map(" ".join), st.text(max_size=300)))
+@given(
+    st.one_of(
+        st.lists(SENTENCES, max_size=80).map(" ".join),
+        st.lists(SENTENCES, min_size=40, max_size=80).map("\n".join),
+        st.text(max_size=300),
+    )
+)
 def test_any_document_compared_with_itself_is_fully_identical(text: str) -> None:
     assert_identical_to_itself(text)
 
@@ -444,8 +456,7 @@ def test_one_bad_byte_in_utf8_is_replaced_not_read_as_cp1252() -> None:
     assert "The mayor\ufffd declined" in document.text
     assert hostile.ONE_BAD_BYTE.index(b"\xff") == 118
     assert document.notes == (
-        "1 byte not valid UTF-8 (the first at byte 118) shown as \ufffd; "
-        "the rest decoded as UTF-8",
+        "1 byte not valid UTF-8 (the first at byte 118) shown as \ufffd; the rest decoded as UTF-8",
     )
     other = document_from_text(hostile.ONE_BAD_BYTE.decode("utf-8", "replace"), "clean.txt")
     comparison = collate([document, other]).comparisons[0]
@@ -453,7 +464,9 @@ def test_one_bad_byte_in_utf8_is_replaced_not_read_as_cp1252() -> None:
 
 
 def test_cp1252_text_is_still_read_as_cp1252() -> None:
-    document = parse_bytes("Caf\u00e9 cr\u00e8me, na\u00efve \u201cquote\u201d.".encode("cp1252"), "c.txt")
+    document = parse_bytes(
+        "Caf\u00e9 cr\u00e8me, na\u00efve \u201cquote\u201d.".encode("cp1252"), "c.txt"
+    )
     assert document.text.startswith("Caf\u00e9 cr\u00e8me")
     assert "decoded as cp1252" in document.notes[0]
 
@@ -477,6 +490,7 @@ def test_cp1252_text_is_still_read_as_cp1252() -> None:
         (b"", "f.txt: empty file"),
         (b" \n\n\t\n", "f.txt: empty (only white space, 5 bytes)"),
     ],
+    ids=["one furniture line", "200,000 a", "empty", "white space"],
 )
 def test_a_file_with_nothing_to_compare_says_what_was_found(data: bytes, message: str) -> None:
     with pytest.raises(WirediffError) as raised:
@@ -489,7 +503,9 @@ def test_a_file_with_nothing_to_compare_says_what_was_found(data: bytes, message
 
 def test_dependencies_exclude_known_bad_versions_and_the_next_textual() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    requirements = {re.split(r"[<>=!~ ]", line, maxsplit=1)[0]: line for line in project["dependencies"]}
+    requirements = {
+        re.split(r"[<>=!~ ]", line, maxsplit=1)[0]: line for line in project["dependencies"]
+    }
     assert requirements["lxml_html_clean"] == "lxml_html_clean>=0.4.0"
     assert requirements["jinja2"] == "jinja2>=3.1.6"
     assert re.fullmatch(r"textual>=[\d.]+,<\d+", requirements["textual"])
