@@ -33,9 +33,11 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 STDIN = "-"
 
 
-def document_from_text(text: str, path: str = "<text>", source_format: str = "text") -> Document:
-    """Segment and tag ``text`` as one version of the story."""
-    segments = segment(text)
+def document_from_text(
+    text: str, path: str = "<text>", source_format: str = "text", limit: int | None = None
+) -> Document:
+    """Segment and tag ``text`` as one version of the story (only some past ``limit`` sentences)."""
+    segments = segment(text, limit)
     roles = assign_roles(text, segments)
     sentences = tuple(
         Sentence(index, s.start, s.end, text[s.start : s.end], role)
@@ -155,18 +157,15 @@ def parse_bytes(data: bytes, path: str) -> Document:
     suffix = Path(path).suffix.lower()
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
         article = extract_article(text, path)
-        document = document_from_text(article.text, path, source_format="html")
+        document = document_from_text(article.text, path, "html", MAX_SENTENCES)
         if article.title:
             document = replace(document, title=article.title)
         notes = notes + article.notes
     else:
         source_format = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
-        document = document_from_text(text, path, source_format=source_format)
+        document = document_from_text(text, path, source_format, MAX_SENTENCES)
     if len(document.sentences) > MAX_SENTENCES:
-        raise WirediffError(
-            f"{path}: too many sentences ({len(document.sentences):,}; the limit is "
-            f"{MAX_SENTENCES:,})"
-        )
+        raise WirediffError(f"{path}: too many sentences (more than {MAX_SENTENCES:,}, the limit)")
     if not any(sentence.counts for sentence in document.sentences):
         raise WirediffError(f"{path}: {_nothing_to_compare(data, document)}")
     if notes:

@@ -239,10 +239,14 @@ def _dateline_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
-def _punkt_spans(normalized: str, start: int, end: int) -> list[tuple[int, int]]:
+def _punkt_spans(
+    normalized: str, start: int, end: int, limit: int | None = None
+) -> list[tuple[int, int]]:
     piece = normalized[start:end]
     spans: list[tuple[int, int]] = []
     for span_start, span_end in _tokenizer().span_tokenize(piece):
+        if limit is not None and len(spans) > limit:
+            break  # the caller refuses the text anyway; Punkt yields lazily, so stop here
         # Punkt sees no capital after an abbreviation in 'the U.S. "The goal': split there.
         position = start + span_start
         for match in _QUOTE_AFTER_STOP.finditer(normalized, position, start + span_end):
@@ -259,8 +263,8 @@ def _punkt_spans(normalized: str, start: int, end: int) -> list[tuple[int, int]]
     return merged
 
 
-def segment(text: str) -> tuple[Segment, ...]:
-    """Split ``text`` into sentence segments.
+def segment(text: str, limit: int | None = None) -> tuple[Segment, ...]:
+    """Split ``text`` into sentence segments (past ``limit`` of them, stop: some more is enough).
 
     Segments are in order, do not overlap, and together cover every non-space character;
     ``text[s.start:s.end]`` is the sentence exactly as written.
@@ -282,9 +286,11 @@ def segment(text: str) -> tuple[Segment, ...]:
         for cut in cuts:
             piece_start, piece_end = _strip(text, position, cut)
             if piece_start < piece_end:
-                for span_start, span_end in _punkt_spans(normalized, piece_start, piece_end):
+                for span_start, span_end in _punkt_spans(normalized, piece_start, piece_end, limit):
                     span_start, span_end = _strip(text, span_start, span_end)
                     if span_start < span_end:
                         segments.append(Segment(span_start, span_end, block_index))
+                if limit is not None and len(segments) > limit:
+                    return tuple(segments)
             position = cut
     return tuple(segments)
