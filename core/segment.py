@@ -239,9 +239,49 @@ def _dateline_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+PUNKT_CHUNK = 20_000
+"""Longest text handed to Punkt at once: nltk >= 3.10 stops a regex search after 5 s of wall
+time, which a paragraph of megabytes (a text with no blank line) reaches."""
+_CHUNK_BREAK = re.compile(r"""[.!?]['")\]]*\s+""")
+
+
+def _chunks(normalized: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``start:end`` in pieces of at most ``PUNKT_CHUNK`` characters, cut after a sentence end
+    (else at a space) in the second half of each piece; normal paragraphs are one piece."""
+    chunks: list[tuple[int, int]] = []
+    while end - start > PUNKT_CHUNK:
+        low, high = start + PUNKT_CHUNK // 2, start + PUNKT_CHUNK
+        cut = None
+        for match in _CHUNK_BREAK.finditer(normalized, low, high):
+            cut = match.end()
+        if cut is None:
+            space = max(normalized.rfind(" ", low, high), normalized.rfind("\n", low, high))
+            cut = space + 1 if space >= 0 else high
+        chunks.append((start, cut))
+        start = cut
+    chunks.append((start, end))
+    return chunks
+
+
 def _punkt_spans(
     normalized: str, start: int, end: int, limit: int | None = None
 ) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for chunk_start, chunk_end in _chunks(normalized, start, end):
+        spans.extend(_punkt_chunk(normalized, chunk_start, chunk_end, limit))
+        if limit is not None and len(spans) > limit:
+            break
+    merged: list[tuple[int, int]] = []
+    for span_start, span_end in spans:
+        # Punkt always breaks after ? and !: '"Is it?" she asked.' is one sentence.
+        if merged and normalized[span_start].islower():
+            merged[-1] = (merged[-1][0], span_end)
+        else:
+            merged.append((span_start, span_end))
+    return merged
+
+
+def _punkt_chunk(normalized: str, start: int, end: int, limit: int | None) -> list[tuple[int, int]]:
     piece = normalized[start:end]
     spans: list[tuple[int, int]] = []
     for span_start, span_end in _tokenizer().span_tokenize(piece):
@@ -253,14 +293,7 @@ def _punkt_spans(
             spans.append((position, match.start() + 1))
             position = match.end()
         spans.append((position, start + span_end))
-    merged: list[tuple[int, int]] = []
-    for span_start, span_end in spans:
-        # Punkt always breaks after ? and !: '"Is it?" she asked.' is one sentence.
-        if merged and normalized[span_start].islower():
-            merged[-1] = (merged[-1][0], span_end)
-        else:
-            merged.append((span_start, span_end))
-    return merged
+    return spans
 
 
 def segment(text: str, limit: int | None = None) -> tuple[Segment, ...]:

@@ -509,3 +509,25 @@ def test_dependencies_exclude_known_bad_versions_and_the_next_textual() -> None:
     assert requirements["lxml_html_clean"] == "lxml_html_clean>=0.4.0"
     assert requirements["jinja2"] == "jinja2>=3.1.6"
     assert re.fullmatch(r"textual>=[\d.]+,<\d+", requirements["textual"])
+
+
+def test_punkt_never_reads_more_than_a_chunk_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """nltk >= 3.10 stops a regex after 5 s of wall time: a paragraph of megabytes would fail."""
+    tokenizer = segment_module._tokenizer()
+    original = tokenizer.span_tokenize
+    longest = 0
+
+    def recording(text: str) -> Any:
+        nonlocal longest
+        longest = max(longest, len(text))
+        return original(text)
+
+    monkeypatch.setattr(tokenizer, "span_tokenize", recording)
+    paragraph = "The council met on Monday. It voted on the plan, said Mr. Smith. " * 4000
+    spans = segment_module.segment(paragraph)
+    assert 0 < longest <= segment_module.PUNKT_CHUNK
+    assert len(spans) == 8000
+    assert [paragraph[s.start : s.end] for s in spans[:2]] == [
+        "The council met on Monday.",
+        "It voted on the plan, said Mr. Smith.",
+    ]
