@@ -105,10 +105,11 @@ def _format_for(output: str | None, requested: str | None) -> str:
 
 def _collate(files: Sequence[str], base: str, all_pairs: bool):  # type: ignore[no-untyped-def]
     from wirediff.core.collate import collate
-    from wirediff.core.load import load_documents
+    from wirediff.core.load import load_documents, printable_path
 
     documents = load_documents(_inputs(files))
-    return collate(documents, base=base, all_pairs=all_pairs)
+    # Document paths show bytes that are not UTF-8 as U+FFFD; so must --base, to match them.
+    return collate(documents, base=printable_path(base), all_pairs=all_pairs)
 
 
 def run_report(argv: Sequence[str]) -> int:

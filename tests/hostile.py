@@ -1,4 +1,6 @@
-"""Story versions whose text tries to run script, inject markup, formulas or Markdown."""
+"""Hostile and pathological input: story versions whose text tries to run script, inject markup,
+formulas or Markdown; terminal escapes in text and file names; inputs that were quadratic to
+segment; repeated sentences; damaged bytes; files with nothing to compare."""
 
 from __future__ import annotations
 

@@ -445,6 +445,12 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_a_replacement(tmp_path: Path
         timeout=60,
     )
     assert result.returncode == 0 and "story-\ufffd.txt".encode() in result.stdout
+    result = subprocess.run(
+        [sys.executable, "-m", "wirediff.cli.main", "report", odd, str(AFP), "--base", odd],
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
 
 
 # --- 8. One bad byte ----------------------------------------------------------------------------
