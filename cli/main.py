@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from wirediff.core import __version__
 from wirediff.core.errors import WirediffError
@@ -27,6 +28,13 @@ moved, added and dropped, with altered quotes, changed numbers, names and attrib
   wirediff A.txt B.html C.md     open the app on your versions (a folder works too)
   wirediff report A B -o out.json   write a report (json, txt, html, md, csv)
 """
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the offending argument shown visibly: an argument may hold escapes."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(visible_line(message))
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -53,7 +61,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def _app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="wirediff",
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -65,7 +73,7 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _report_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="wirediff report",
         description="Write a report comparing versions of one story.",
     )

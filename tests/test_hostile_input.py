@@ -111,6 +111,14 @@ def test_file_names_in_error_messages_are_visible(
     assert error.count("\n") == 1
 
 
+def test_a_bad_argument_is_shown_visibly(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["report", f"--x{hostile.CLEAR_SCREEN}", str(AFP), str(AFP)])
+    assert raised.value.code == 2
+    error = capsys.readouterr().err
+    assert not controls(error) and "unrecognized arguments: --x␛[2J" in error
+
+
 ARBITRARY = st.lists(
     st.one_of(
         st.text(st.characters(codec="utf-8"), max_size=20),
@@ -171,7 +179,9 @@ def assert_inert(app: Any) -> str:
 
 
 async def _show(
-    documents: list[Document], keys: tuple[str, ...] = (), check: Callable[[str], None] = print
+    documents: list[Document],
+    keys: tuple[str, ...] = (),
+    check: Callable[[str, Any], None] = lambda shown, app: None,
 ) -> None:
     from wirediff.tui.app import WirediffApp
 
@@ -180,7 +190,7 @@ async def _show(
         await app.workers.wait_for_complete()
         for _ in range(3):
             await pilot.pause()
-        check(assert_inert(app))
+        check(assert_inert(app), app)
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
@@ -196,9 +206,14 @@ def test_the_app_shows_escapes_and_markup_in_names_as_text() -> None:
         document_from_text(hostile.ESCAPE_OTHER, hostile.MARKUP_NAME), notes=("a note",)
     )
 
-    def check(shown: str) -> None:
+    def check(shown: str, app: Any) -> None:
         assert hostile.MARKUP_NAME in shown  # in the summary and the notification, as written
         assert "evil␛[2J␛]0;owned␇.txt" in shown and "␛]52;c;" in shown
+        notes = {note.message: note.markup for note in app._notifications}
+        assert notes == {
+            "evil␛[2J␛]0;owned␇.txt: decoded as cp1252␛[2J": False,
+            f"{hostile.MARKUP_NAME}: a note": False,
+        }
 
     asyncio.run(_show([base, other], keys=("j", "j", "enter"), check=check))
 
@@ -213,7 +228,7 @@ def test_nothing_from_the_input_reaches_the_terminal_as_a_control_in_the_app(
         document_from_text(prose + hostile.CLIPBOARD + noise + "\n\nThe council met.", name),
         document_from_text("The council met." + noise, "[b]" + name),
     ]
-    asyncio.run(_show(documents, keys=("enter",), check=lambda shown: None))
+    asyncio.run(_show(documents, keys=("enter",)))
 
 
 def test_the_displayed_collation_keeps_every_offset() -> None:
