@@ -440,6 +440,24 @@ def test_a_full_disk_on_standard_output_is_a_one_line_error() -> None:
     assert result.stderr == "wirediff: standard output: cannot write (No space left on device)\n"
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_a_full_disk_under_corpus_mode_is_a_one_line_error(tmp_path: Path) -> None:
+    pile = tmp_path / "pile.jsonl"
+    pile.write_text(json.dumps({"id": "a", "text": AFP.read_text()}) + "\n", encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "wirediff.cli.main", "stories", str(pile), "--workers", "1"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.endswith(
+        "wirediff: standard output: cannot write (No space left on device)\n"
+    )
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="file names are bytes on POSIX only")
 def test_a_file_name_that_is_not_utf8_is_shown_with_a_replacement(tmp_path: Path) -> None:
     odd = os.path.join(os.fsencode(tmp_path), hostile.NON_UTF8_NAME)
