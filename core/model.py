@@ -38,15 +38,6 @@ class Flag(StrEnum):
     ATTRIBUTION_CHANGED = "attribution_changed"
 
 
-FLAG_LABELS: dict[Flag, str] = {
-    Flag.QUOTE_ALTERED: "quote altered",
-    Flag.QUOTE_DROPPED: "quote dropped",
-    Flag.NUMBER_CHANGED: "number changed",
-    Flag.NAME_CHANGED: "name changed",
-    Flag.ATTRIBUTION_CHANGED: "attribution changed",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One segment of a document: ``document.text[start:end] == text``."""

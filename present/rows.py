@@ -44,21 +44,6 @@ class RowKind(StrEnum):
     MIXED = "mixed"
 
 
-SYMBOLS: dict[str, str] = {
-    "identical": "=",
-    "reworded": "~",
-    "moved": "\u2195",
-    "moved_away": "\u2195",
-    "added": "+",
-    "omitted": "-",
-    "boilerplate": "\u00b7",
-    "mixed": "*",
-    "base": " ",
-    "empty": " ",
-}
-"""A symbol per kind and status, so nothing depends on colour alone."""
-
-
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One document's part of a row."""

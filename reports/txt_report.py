@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Link
+from wirediff.core.model import Collation, Comparison, Document, Link
+from wirediff.present.legend import flag_labels, sentence_numbers
+from wirediff.present.summary import count
 
 WIDTH = 100
 
@@ -17,8 +19,8 @@ def _quote(text: str, prefix: str) -> list[str]:
 
 def _link_lines(link: Link, base: Document, other: Document) -> list[str]:
     kind = link.kind.value + (", moved" if link.moved else "")
-    flags = ", ".join(FLAG_LABELS[flag] for flag in link.flags)
-    where = f"base {_numbers(link.base)} -> other {_numbers(link.other)}"
+    flags = flag_labels(link.flags)
+    where = f"base {sentence_numbers(link.base)} -> other {sentence_numbers(link.other)}"
     lines = [f"  ~ {kind} ({where}, score {link.score:.2f})" + (f"  [{flags}]" if flags else "")]
     lines += _quote(" ".join(base.sentences[i].text for i in link.base), "      - ")
     lines += _quote(" ".join(other.sentences[j].text for j in link.other), "      + ")
@@ -32,14 +34,10 @@ def _link_lines(link: Link, base: Document, other: Document) -> list[str]:
     return lines
 
 
-def _numbers(indexes: tuple[int, ...]) -> str:
-    return ",".join(str(i + 1) for i in indexes)
-
-
 def _comparison_lines(collation: Collation, comparison: Comparison) -> list[str]:
     base = collation.documents[comparison.base]
     other = collation.documents[comparison.other]
-    identical = sum(1 for link in comparison.links if not link.is_change)
+    figures = count(collation, comparison)
     changed = [link for link in comparison.links if link.is_change]
     omitted = [i for i in comparison.omitted if base.sentences[i].counts]
     added = [j for j in comparison.added if other.sentences[j].counts]
@@ -47,8 +45,8 @@ def _comparison_lines(collation: Collation, comparison: Comparison) -> list[str]
         "",
         f"== {base.name}  vs  {other.name}",
         f"   similarity {comparison.similarity:.0%}; reuses {comparison.base_reused:.0%} of the "
-        f"base's text; {identical} identical, {len(changed)} changed, {len(omitted)} omitted, "
-        f"{len(added)} added",
+        f"base's text; {figures.identical} identical, {figures.reworded} reworded, "
+        f"{figures.moved} moved, {figures.omitted} omitted, {figures.added} added",
     ]
     flagged = [link for link in changed if link.flags]
     unflagged = [link for link in changed if not link.flags]
