@@ -183,6 +183,14 @@ class Collation:
     """One line saying why the base was picked (with ``--base auto``)."""
     copied_from: tuple[CopiedFrom | None, ...] = ()
     """Per document: the earlier version it was most likely copied from, if any (or empty)."""
+    matrix_estimated: bool = False
+    """True when ``matrix`` cells between two versions other than the base are estimated
+    through the base (sentences linked to the same base sentence, or with the same text)
+    rather than aligned; comparing every pair (``all_pairs``) measures them all."""
+
+    def is_estimated(self, row: int, column: int) -> bool:
+        """Whether ``matrix[row][column]`` is estimated through the base rather than measured."""
+        return self.matrix_estimated and row != column and self.base not in (row, column)
 
     def comparison(self, base: int, other: int) -> Comparison | None:
         """The comparison of ``other`` against ``base``, if it was computed."""

@@ -119,6 +119,15 @@ FLAGS: dict[Flag, FlagLook] = {
 }
 """Every flag, in ``Flag`` order."""
 
+ESTIMATE_MARK = "≈"
+"""Before a similarity matrix cell estimated through the base rather than measured."""
+
+ESTIMATE_NOTE = (
+    f"{ESTIMATE_MARK} estimated through the base: sentences linked to the same base sentence, "
+    "or with the same text (--all-pairs aligns every pair and measures them)"
+)
+"""What reports say under a matrix with estimated cells."""
+
 FLAG_MARK = "⚑"
 """The mark reports put before a flag's label."""
 

@@ -19,7 +19,15 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from wirediff.core.model import Collation, Comparison, Document, Flag
-from wirediff.present.legend import FLAG_MARK, FLAGS, ROW_KINDS, kind_look, sentence_numbers
+from wirediff.present.legend import (
+    ESTIMATE_MARK,
+    ESTIMATE_NOTE,
+    FLAG_MARK,
+    FLAGS,
+    ROW_KINDS,
+    kind_look,
+    sentence_numbers,
+)
 from wirediff.present.rows import Cell, CellStatus, Row, build_rows
 from wirediff.present.summary import Counts, count
 
@@ -220,7 +228,12 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     environment.globals.update(
-        FLAGS=FLAGS, FLAG_MARK=FLAG_MARK, ROW_KINDS=ROW_KINDS, kind_look=kind_look
+        FLAGS=FLAGS,
+        FLAG_MARK=FLAG_MARK,
+        ESTIMATE_MARK=ESTIMATE_MARK,
+        ESTIMATE_NOTE=ESTIMATE_NOTE,
+        ROW_KINDS=ROW_KINDS,
+        kind_look=kind_look,
     )
     return environment
 

@@ -10,7 +10,15 @@ import re
 from collections.abc import Sequence
 
 from wirediff.core.model import Collation, Comparison, Document, Edit, Flag, Link
-from wirediff.present.legend import FLAG_MARK, FLAGS, flag_labels, kind_look, sentence_numbers
+from wirediff.present.legend import (
+    ESTIMATE_MARK,
+    ESTIMATE_NOTE,
+    FLAG_MARK,
+    FLAGS,
+    flag_labels,
+    kind_look,
+    sentence_numbers,
+)
 from wirediff.present.summary import count
 
 _ACTIVE = re.compile(r"([\\`*_\[\]<>|~&#$!])")
@@ -121,7 +129,13 @@ def _matrix(collation: Collation) -> list[str]:
         "|---:|" + "---:|" * count,
     ]
     for k, row in enumerate(collation.matrix):
-        lines.append(f"| **{k}** | " + " | ".join(f"{value:.0%}" for value in row) + " |")
+        cells = (
+            (ESTIMATE_MARK if collation.is_estimated(k, j) else "") + f"{value:.0%}"
+            for j, value in enumerate(row)
+        )
+        lines.append(f"| **{k}** | " + " | ".join(cells) + " |")
+    if collation.matrix_estimated:
+        lines += ["", ESTIMATE_NOTE]
     return lines
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from wirediff.core.model import Collation, Comparison, Document, Link
-from wirediff.present.legend import flag_labels, sentence_numbers
+from wirediff.present.legend import ESTIMATE_MARK, ESTIMATE_NOTE, flag_labels, sentence_numbers
 from wirediff.present.summary import count
 
 WIDTH = 100
@@ -85,7 +85,13 @@ def render_txt(collation: Collation, version: str) -> str:
     header = "        " + "".join(f"{k:>7}" for k in range(len(collation.documents)))
     lines.append(header)
     for k, row in enumerate(collation.matrix):
-        lines.append(f"  {k:>4}  " + "".join(f"{value:>7.0%}" for value in row))
+        cells = (
+            (ESTIMATE_MARK if collation.is_estimated(k, j) else "") + f"{value:.0%}"
+            for j, value in enumerate(row)
+        )
+        lines.append(f"  {k:>4}  " + "".join(f"{cell:>7}" for cell in cells))
+    if collation.matrix_estimated:
+        lines += _quote(ESTIMATE_NOTE, "  ")
     for comparison in collation.comparisons:
         lines += _comparison_lines(collation, comparison)
     return "\n".join(lines) + "\n"
