@@ -209,8 +209,14 @@ def _dateline_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+_STOP = re.compile(r"[.?!\u2026]")
+_END_PUNCTUATION = ".?!\u2026\"')]\u201d\u2019 "
+
+
 def _punkt_spans(normalized: str, start: int, end: int) -> list[tuple[int, int]]:
     piece = normalized[start:end]
+    if not _STOP.search(piece.rstrip(_END_PUNCTUATION)):
+        return [(start, end)]  # no stop before the end: one sentence, no need for Punkt (or nltk)
     spans: list[tuple[int, int]] = []
     for span_start, span_end in _tokenizer().span_tokenize(piece):
         # Punkt sees no capital after an abbreviation in 'the U.S. "The goal': split there.
