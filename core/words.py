@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from . import porter
 from .segment import normalize_quotes
 
 # A token is a number (with its separators), a word (with inner apostrophes and hyphens), or
@@ -135,20 +136,10 @@ def _alias(match: re.Match[str]) -> str:
     return _ALIAS_TABLE[match.lastindex - 1 if match.lastindex else 0][1]
 
 
-@functools.cache
-def _stemmer() -> object:
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
-
-
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The Porter stem of a lower-case word, after folding synonyms and spellings."""
-    word = _SYNONYMS.get(word, word)
-    stemmer = _stemmer()
-    result: str = stemmer.stem(word)  # type: ignore[attr-defined]
-    return result
+    return porter.stem(_SYNONYMS.get(word, word))
 
 
 def normalize(text: str) -> str:
