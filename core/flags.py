@@ -16,8 +16,10 @@ from .segment import normalize_quotes
 from .words import number_value
 
 TEXT_CACHE = 16384
-"""Texts whose quotations, numbers, names and attributions are kept: a base version's sentences
+"""Sentence texts whose numbers, names and attributions are kept: a base version's sentences
 are looked at again in every comparison. Cached results are shared: never change them."""
+DOCUMENT_CACHE = 64
+"""Whole document texts whose quotations are kept (few: only the base recurs)."""
 
 # -- quotations ------------------------------------------------------------------------------
 _OPENERS = " \t\n([{-\u2014\u2013/:;,"
@@ -25,7 +27,7 @@ _QUOTE_OR_PARAGRAPH = re.compile(r"[\"']|\n[ \t]*\n")
 _QUOTE_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 
 
-@lru_cache(maxsize=TEXT_CACHE)
+@lru_cache(maxsize=DOCUMENT_CACHE)
 def quotations(text: str) -> list[tuple[int, int]]:
     """Spans of the text inside quotation marks (marks excluded), in order.
 
