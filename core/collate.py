@@ -175,14 +175,13 @@ def similarity_matrix(
     ]
     if not estimated:
         return matrix
-    sides = [
-        _Side.of(documents[k], features[k], aligned.get((base, k), ())) if k != base else None
+    sides = {
+        k: _Side.of(documents[k], features[k], aligned.get((base, k), ()))
         for k in range(count)
-    ]
+        if k != base
+    }
     for i, j in estimated:
-        first, second = sides[i], sides[j]
-        assert first is not None and second is not None
-        matrix[i][j] = first.share_in(second)
+        matrix[i][j] = sides[i].share_in(sides[j])
     return matrix
 
 
