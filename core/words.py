@@ -142,6 +142,12 @@ def stem(word: str) -> str:
     return porter.stem(_SYNONYMS.get(word, word))
 
 
+SENTENCE_CACHE = 65536
+"""Sentences whose normalised text and terms are kept: versions of one story share most of their
+sentences, and a base's are looked at again in every comparison."""
+
+
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def normalize(text: str) -> str:
     """The form two sentences must share to count as identical.
 
@@ -188,6 +194,11 @@ def content_terms(text: str, normalized: str | None = None) -> frozenset[str]:
     """
     if normalized is None:
         normalized = normalize(text)
+    return _terms(normalized)
+
+
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
+def _terms(normalized: str) -> frozenset[str]:
     lowered = _POSSESSIVE.sub("", normalized).replace('"', " ")
     lowered = _ALIASES.sub(_alias, lowered)
     terms: set[str] = set()
