@@ -114,3 +114,22 @@ def test_the_layers_are_kept_in_a_clean_copy(tmp_path: Path) -> None:
     done = _lint_copy(tmp_path, None)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "BROKEN" not in done.stdout
+
+
+def test_a_report_imports_only_what_it_needs(tmp_path: Path) -> None:
+    """No Textual or Rich for a report; no nltk when no sentence needs Punkt to split it."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Rain fell on Monday in Paris.\n", encoding="utf-8")
+    second.write_text("Rain fell on Tuesday in Lyon.\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from wirediff.cli.main import main\n"
+        f"assert main(['report', {str(first)!r}, {str(second)!r}, '-o', '-']) == 0\n"
+        "heavy = {'nltk', 'textual', 'rich', 'jinja2'}\n"
+        "print('LOADED', sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "LOADED []" in done.stdout
