@@ -43,6 +43,9 @@ _TERMINAL = re.compile(r"""[.!?:;]['")\]]*$|[.!?]['"]\S{0,2}$""")
 # marks): 'in the U.S. "The intention is clear," she said' - not 'the U.S. "America First" plan'.
 _QUOTE_AFTER_STOP = re.compile(r"""(?<=[A-Za-z])\.[ \t]+(?=(["'])[A-Z][^"'\n]{0,300}?[,.!?]\1)""")
 _GLUED = re.compile(r"""(?<=[A-Za-z]{2})[.!?](?=(['"])?[A-Z][a-z])""")
+_STOP = re.compile(r"[.?!\u2026]")
+"""A mark that may end a sentence: a piece with none before its end needs no Punkt."""
+_END_PUNCTUATION = ".?!\u2026\"')]\u201d\u2019 "
 
 _AGENCY = (
     r"AFP|AP|Reuters|APP|PA|dpa|DPA|Xinhua|UPI|IANS|PTI|ANI|Kyodo|Yonhap|EFE|ANSA|Bernama|"
@@ -209,14 +212,8 @@ def _dateline_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
-_STOP = re.compile(r"[.?!\u2026]")
-_END_PUNCTUATION = ".?!\u2026\"')]\u201d\u2019 "
-
-
 def _punkt_spans(normalized: str, start: int, end: int) -> list[tuple[int, int]]:
     piece = normalized[start:end]
-    if not _STOP.search(piece.rstrip(_END_PUNCTUATION)):
-        return [(start, end)]  # no stop before the end: one sentence, no need for Punkt (or nltk)
     spans: list[tuple[int, int]] = []
     for span_start, span_end in _tokenizer().span_tokenize(piece):
         # Punkt sees no capital after an abbreviation in 'the U.S. "The goal': split there.
@@ -233,6 +230,14 @@ def _punkt_spans(normalized: str, start: int, end: int) -> list[tuple[int, int]]
         else:
             merged.append((span_start, span_end))
     return merged
+
+
+def _sentence_spans(normalized: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of a piece: Punkt decides, unless no stop comes before the piece's end."""
+    last = start + len(normalized[start:end].rstrip(_END_PUNCTUATION))
+    if not _STOP.search(normalized, start, last):
+        return [(start, end)]  # one sentence: no need for Punkt (nor to import nltk)
+    return _punkt_spans(normalized, start, end)
 
 
 def segment(text: str) -> tuple[Segment, ...]:
@@ -258,7 +263,7 @@ def segment(text: str) -> tuple[Segment, ...]:
         for cut in cuts:
             piece_start, piece_end = _strip(text, position, cut)
             if piece_start < piece_end:
-                for span_start, span_end in _punkt_spans(normalized, piece_start, piece_end):
+                for span_start, span_end in _sentence_spans(normalized, piece_start, piece_end):
                     span_start, span_end = _strip(text, span_start, span_end)
                     if span_start < span_end:
                         segments.append(Segment(span_start, span_end, block_index))
