@@ -142,7 +142,7 @@ def stem(word: str) -> str:
     return porter.stem(_SYNONYMS.get(word, word))
 
 
-SENTENCE_CACHE = 65536
+SENTENCE_CACHE = 16384
 """Sentences whose normalised text and terms are kept: versions of one story share most of their
 sentences, and a base's are looked at again in every comparison."""
 
