@@ -1,8 +1,8 @@
 """The Porter stemmer as nltk runs it by default (``PorterStemmer()``, ``NLTK_EXTENSIONS`` mode).
 
 Ported from nltk 3.10's ``nltk/stem/porter.py`` (Apache License 2.0, Copyright (C) 2001-2026
-NLTK Project; see https://www.nltk.org and its LICENSE.txt), keeping only the default mode and
-adding types. Why a copy: importing ``nltk.stem.porter`` runs nltk's package ``__init__``, which
+NLTK Project, https://www.nltk.org; the licence is in ``core/data/nltk-LICENSE.txt``), keeping
+only the default mode and adding types. Why a copy: importing ``nltk.stem.porter`` runs nltk's package ``__init__``, which
 imports all of nltk (0.15-0.4 s) before a one-sentence report could start; and a copy stems the
 same on every machine whatever nltk version is installed. ``tests/test_porter.py`` checks it
 against nltk word for word.
