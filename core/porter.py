@@ -2,10 +2,10 @@
 
 Ported from nltk 3.10's ``nltk/stem/porter.py`` (Apache License 2.0, Copyright (C) 2001-2026
 NLTK Project, https://www.nltk.org; the licence is in ``core/data/nltk-LICENSE.txt``), keeping
-only the default mode and adding types. Why a copy: importing ``nltk.stem.porter`` runs nltk's package ``__init__``, which
-imports all of nltk (0.15-0.4 s) before a one-sentence report could start; and a copy stems the
-same on every machine whatever nltk version is installed. ``tests/test_porter.py`` checks it
-against nltk word for word.
+only the default mode and adding types. Why a copy: importing ``nltk.stem.porter`` runs nltk's
+package ``__init__``, which imports all of nltk (0.15-0.4 s) before a one-sentence report could
+start; and a copy stems the same on every machine whatever nltk version is installed.
+``tests/test_porter.py`` checks it against nltk word for word.
 
 The algorithm: Porter, M. "An algorithm for suffix stripping." Program 14.3 (1980): 130-137.
 """
