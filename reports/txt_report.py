@@ -1,10 +1,11 @@
-"""A plain-text report for a terminal or a pipe."""
+"""A plain-text report for a terminal or a pipe; control characters from the input show visibly."""
 
 from __future__ import annotations
 
 import textwrap
 
 from wirediff.core.model import Collation, Comparison, Document, Link
+from wirediff.core.visible import visible, visible_line
 from wirediff.present.legend import ESTIMATE_MARK, ESTIMATE_NOTE, flag_labels, sentence_numbers
 from wirediff.present.summary import count
 
@@ -77,10 +78,10 @@ def render_txt(collation: Collation, version: str) -> str:
         guess = (
             " (likely wire original)" if index == collation.base and collation.base_is_guess else ""
         )
-        lines.append(f" [{mark}] {document.path}{guess}")
-        lines.append(f"        {document.title}")
+        lines.append(f" [{mark}] {visible_line(document.path)}{guess}")
+        lines.append(f"        {visible_line(document.title)}")
         for note in document.notes:
-            lines.append(f"        note: {note}")
+            lines.append(f"        note: {visible_line(note)}")
     lines += ["", " Similarity matrix (share of row's text found in column)"]
     header = "        " + "".join(f"{k:>7}" for k in range(len(collation.documents)))
     lines.append(header)
@@ -94,4 +95,5 @@ def render_txt(collation: Collation, version: str) -> str:
         lines += _quote(ESTIMATE_NOTE, "  ")
     for comparison in collation.comparisons:
         lines += _comparison_lines(collation, comparison)
-    return "\n".join(lines) + "\n"
+    # Nothing from the input may reach a terminal as a control character (escape sequences).
+    return visible("\n".join(lines) + "\n")

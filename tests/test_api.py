@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -70,12 +71,16 @@ def test_python_dash_m_wirediff_runs_the_command() -> None:
     assert done.stdout.startswith("\ufeffcomparison,entry,")
 
 
-LAYERS = ("core", "present", "reports", "tui", "cli")
+def _package_folders() -> set[str]:
+    """The top-level folders pyproject maps to wirediff's packages (the layers, wirediff/, ...)."""
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        folders = tomllib.load(handle)["tool"]["setuptools"]["package-dir"].values()
+    return {folder.split("/")[0] for folder in folders}
 
 
 def _lint_copy(tmp_path: Path, breach: str | None) -> subprocess.CompletedProcess[str]:
     """Run lint-imports on a copy of the package, ``breach`` appended to core/collate.py."""
-    for name in (*LAYERS, "wirediff"):
+    for name in _package_folders():
         shutil.copytree(ROOT / name, tmp_path / name, symlinks=True)
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     if breach is not None:
@@ -84,7 +89,7 @@ def _lint_copy(tmp_path: Path, breach: str | None) -> subprocess.CompletedProces
     lint = shutil.which("lint-imports")
     assert lint is not None
     return subprocess.run(
-        [lint, "--config", str(tmp_path / "pyproject.toml"), "--no-cache"],
+        [lint, "--no-cache"],  # reads the copy's pyproject.toml in the working directory
         cwd=tmp_path,
         env={"PYTHONPATH": str(tmp_path), "PATH": str(Path(sys.executable).parent)},
         capture_output=True,
