@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from wirediff.core.model import Collation, CopiedFrom, Document, Flag, Kind, Link, Role
+from wirediff.present.legend import FLAGS, kind_look
 
 
 class Mark(StrEnum):
@@ -29,13 +30,11 @@ class Mark(StrEnum):
     OMITTED = "omitted"
 
 
-MARK_SYMBOLS: dict[Mark, str] = {
-    Mark.IDENTICAL: "=",
-    Mark.REWORDED: "~",
-    Mark.MOVED: "\u2195",
-    Mark.OMITTED: "-",
-}
+MARK_SYMBOLS: dict[Mark, str] = {mark: kind_look(mark.value).mark for mark in Mark}
 """One character per mark, the same as the aligned view's, so nothing depends on colour."""
+
+BADGES: dict[Flag, str] = {flag: look.badge for flag, look in FLAGS.items()}
+"""The short badge of each flag, as the aligned view shows it."""
 
 FLAG_MARKER = "!"
 """Shown beside a cell's mark when its link carries a flag."""

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from wirediff.core.model import FLAG_LABELS, Collation
+from wirediff.core.model import Collation
 from wirediff.present.grid import MARK_LABELS, Grid, GridColumn, build_grid, printable
+from wirediff.present.legend import flag_labels
 from wirediff.present.timeline import Timeline, build_timeline, place, ticks
 
 
@@ -119,9 +120,7 @@ def grid_table(
                 href = f"#{prefix}"
             title = ""
             if cell.flags:
-                title = f"{column.label}: {MARK_LABELS[cell.mark]}; " + ", ".join(
-                    FLAG_LABELS[flag] for flag in cell.flags
-                )
+                title = f"{column.label}: {MARK_LABELS[cell.mark]}; {flag_labels(cell.flags)}"
             cells.append(
                 GridCellView(
                     mark=cell.mark.value,

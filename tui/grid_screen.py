@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from wirediff.core.model import Collation
-from wirediff.present.cells import BADGES
 from wirediff.present.grid import (
+    BADGES,
     ORDER_LABELS,
     Grid,
     Order,

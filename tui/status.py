@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,7 +12,8 @@ from textual.widgets import ProgressBar, Static
 
 from wirediff.present.items import FILTER_LABELS
 
-from .aligned_view import AlignedView
+if TYPE_CHECKING:
+    from .aligned_view import AlignedView
 
 
 def describe(view: AlignedView) -> Text:
