@@ -8,6 +8,7 @@ from .align import Features, Group, TermWeights, align
 from .diff import compare
 from .errors import WirediffError
 from .model import Collation, Comparison, Document
+from .original import copied_from, measure_reuse, pick_original
 from .settings import DEFAULT_SETTINGS, AlignSettings
 
 Progress = Callable[[int, int], None]
@@ -78,18 +79,16 @@ def collate(
         )
 
     matrix = [[1.0] * count for _ in range(count)]
-    faithful = [[0.0] * count for _ in range(count)]
     for i, j in pairs:
         matrix[i][j], matrix[j][i] = compare_shares(documents[i], documents[j], aligned[(i, j)])
-        faithful[i][j], faithful[j][i] = compare_shares(
-            documents[i], documents[j], aligned[(i, j)], weighted=True
-        )
 
     base_index = resolve_base(base, documents)
     guessed = base_index is None
+    reuse = measure_reuse(documents)
+    base_reason = ""
     if base_index is None:
-        # The others reproduce the wire original most, and most faithfully.
-        base_index = max(range(count), key=lambda k: (sum(row[k] for row in faithful), -k))
+        # The version the others reproduce word for word (see core/original.py).
+        base_index, base_reason = pick_original(documents, reuse)
     if all_pairs:
         ordered = [(base_index, j) for j in range(count) if j != base_index] + [
             (i, j) for i in range(count) for j in range(count) if i < j and base_index not in (i, j)
@@ -105,6 +104,8 @@ def collate(
         base_is_guess=guessed,
         comparisons=tuple(comparisons),
         matrix=tuple(tuple(round(value, 4) for value in row) for row in matrix),
+        base_reason=base_reason,
+        copied_from=copied_from(documents, reuse),
     )
 
 

@@ -6,6 +6,7 @@ and cached. Offsets are half-open character offsets into ``Document.text``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -47,6 +48,17 @@ FLAG_LABELS: dict[Flag, str] = {
 }
 
 
+_HASHLIKE = re.compile(r"^[0-9a-f]{8,}$", re.IGNORECASE)
+
+
+def short_name(name: str) -> str:
+    """A file name without its extension and hash-like parts: ``001_d2c0166b2a2dd97c.txt`` ->
+    ``001``; ``reuters-2025-02-06.html`` -> ``reuters-2025-02-06``."""
+    stem = name.rsplit(".", 1)[0] if "." in name.strip(".") else name
+    kept = [part for part in re.split(r"[_\s]+", stem) if part and not _HASHLIKE.match(part)]
+    return "_".join(kept) or stem or name
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One segment of a document: ``document.text[start:end] == text``."""
@@ -84,6 +96,8 @@ class Document:
     """When it was published, ISO 8601 (``2025-02-06`` or with a time and offset), if known."""
     url: str = ""
     """Where it was published or fetched from, if known."""
+    fetched: str = ""
+    """When it was fetched from ``url`` (ISO 8601, UTC), for a version read from the web."""
 
     @property
     def name(self) -> str:
@@ -92,10 +106,12 @@ class Document:
 
     @property
     def label(self) -> str:
-        """A short name for column titles: the outlet (and date) when known, else the file name."""
-        if self.outlet:
-            return f"{self.outlet} {self.published[:10]}".strip()
-        return self.name
+        """A short name for column titles: the outlet (else a short file name) and the date.
+
+        ``UrduPoint 2025-02-06``; ``001 2025-02-06`` for ``001_d2c0166b2a2dd97c.txt``.
+        """
+        who = self.outlet or short_name(self.name)
+        return f"{who} {self.published[:10]}".strip()
 
     @property
     def body_chars(self) -> int:
