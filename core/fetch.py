@@ -220,12 +220,17 @@ def fetch_page(
     url: str,
     *,
     refresh: bool = False,
-    timeout: float = TIMEOUT,
-    max_bytes: int = MAX_PAGE_BYTES,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
     folder: Path | None = None,
 ) -> Page:
-    """``url`` from the cache, else from the web (then kept in the cache)."""
+    """``url`` from the cache, else from the web (then kept in the cache).
+
+    ``timeout`` and ``max_bytes`` default to ``TIMEOUT`` and ``MAX_PAGE_BYTES``.
+    """
     folder = folder or cache_folder()
+    timeout = TIMEOUT if timeout is None else timeout
+    max_bytes = MAX_PAGE_BYTES if max_bytes is None else max_bytes
     if not refresh:
         cached = _from_cache(url, folder)
         if cached is not None:

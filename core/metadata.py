@@ -200,7 +200,8 @@ AGENCIES: dict[str, str] = {
 }
 _AGENCY = "|".join(sorted((re.escape(name) for name in AGENCIES), key=len, reverse=True))
 _DATELINE_CREDIT = re.compile(
-    r"^\s*(?:[A-Z][\w.'\u2019 -]{1,40}?)?\s*[,:]?\s*\(\s*(?P<agency>" + _AGENCY + r")\b",
+    r"^\s*(?:[A-Z][\w.'\u2019 -]{1,40}?)?\s*[,:]?\s*\(\s*(?P<agency>" + _AGENCY + r")\b"
+    r"\s*(?:\)\s*[-\u2013\u2014:]|[-\u2013\u2014/,])",
     re.IGNORECASE,
 )
 """``TOKYO (AFP) -``, ``Tokyo, (APP - UrduPoint ...)``, ``(Reuters) -``."""

@@ -35,8 +35,9 @@ EARLIEST_WEIGHT = 0.3
 """What being the earliest dated of the related versions adds to its score."""
 PHRASE_WEIGHT = 0.3
 """What shared phrases (quotes, names, turns of phrase) add beside whole sentences."""
-PURITY_WEIGHT = 0.1
-"""What the share of a version's own text found in the others adds (a copy adds its own)."""
+PURITY_WEIGHT = 0.5
+"""What the share of a version's text found in the others adds: a copy adds text of its own that
+no other version has, an original's text is found in one copy or another."""
 
 _WORDS = re.compile(r"\w+")
 
