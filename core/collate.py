@@ -96,7 +96,7 @@ def collate(
     else:
         ordered = [(base_index, j) for j in range(count) if j != base_index]
     comparisons: list[Comparison] = [
-        compare(i, j, documents[i], documents[j], groups(i, j)) for i, j in ordered
+        compare(i, j, documents[i], documents[j], groups(i, j), weights) for i, j in ordered
     ]
     return Collation(
         documents=documents,

@@ -136,6 +136,36 @@ class Edit:
 
 
 @dataclass(frozen=True, slots=True)
+class FlagNote:
+    """What changed, for one flag of a link: ``around 54,000`` -> ``nearly 54,000``."""
+
+    flag: Flag
+    base: str = ""
+    """The words on the base side, as written (empty when something was added)."""
+    other: str = ""
+    """The words on the other side (empty when something was dropped)."""
+
+    @property
+    def text(self) -> str:
+        """``around 54,000 -> nearly 54,000``, ``-Sheila Smith`` or ``+"golden age"``."""
+        if self.base and self.other:
+            return f"{self.base} -> {self.other}"
+        return f"-{self.base}" if self.base else f"+{self.other}"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkEvidence:
+    """Why two groups of sentences were linked: the shared words that carried the score."""
+
+    terms: tuple[str, ...] = ()
+    """Shared content words, rarest (most telling) first, as written in the base."""
+    names: tuple[str, ...] = ()
+    """Shared names of people and organisations."""
+    numbers: tuple[str, ...] = ()
+    """Shared numbers, amounts and dates, as written in the base."""
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     """A group of base sentences and the group of other sentences that carry the same content."""
 
@@ -146,6 +176,10 @@ class Link:
     score: float
     flags: tuple[Flag, ...] = ()
     edits: tuple[Edit, ...] = ()
+    flag_notes: tuple[FlagNote, ...] = ()
+    """What changed for each flag (one note or more per flag, in flag order)."""
+    evidence: LinkEvidence | None = None
+    """Why a reworded link was made; None for identical links (their text is the reason)."""
 
     @property
     def is_change(self) -> bool:

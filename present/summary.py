@@ -13,6 +13,7 @@ class DocumentSummary:
 
     document: int
     name: str
+    """The version's label: outlet and date, else a short file name."""
     title: str
     is_base: bool
     similarity: float | None
@@ -46,7 +47,7 @@ def summarize(collation: Collation) -> tuple[DocumentSummary, ...]:
         if index == collation.base or comparison is None:
             summaries.append(
                 DocumentSummary(
-                    index, document.name, document.title, index == collation.base, None, None
+                    index, document.label, document.title, index == collation.base, None, None
                 )
             )
             continue
@@ -54,7 +55,7 @@ def summarize(collation: Collation) -> tuple[DocumentSummary, ...]:
         summaries.append(
             DocumentSummary(
                 document=index,
-                name=document.name,
+                name=document.label,
                 title=document.title,
                 is_base=False,
                 similarity=comparison.similarity,

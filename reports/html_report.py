@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Flag
+from wirediff.present.provenance import copied_from_text, provenance
 from wirediff.present.rows import SYMBOLS, Cell, CellStatus, Row, build_rows
 from wirediff.reports.md_report import Counts, counts
 
@@ -218,7 +219,9 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.globals.update(FLAG_LABELS=FLAG_LABELS)
+    environment.globals.update(
+        FLAG_LABELS=FLAG_LABELS, provenance=provenance, copied_from_text=copied_from_text
+    )
     return environment
 
 

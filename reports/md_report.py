@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Edit, Flag, Kind, Link
+from wirediff.present.provenance import copied_from_text, provenance
 
 _ACTIVE = re.compile(r"([\\`*_\[\]<>|~&#$!])")
 """Characters that start Markdown (GFM, with GitHub's ``$`` math) anywhere on a line."""
@@ -110,7 +111,16 @@ def _versions(collation: Collation) -> list[str]:
         role = ""
         if index == collation.base:
             role = " (base, likely wire original)" if collation.base_is_guess else " (base)"
-        lines.append(f"- **{index}**{role}: {escape(document.title)} — {escape(document.path)}")
+        lines.append(
+            f"- **{index}** {escape(document.label)}{role}: {escape(document.title)} — "
+            f"{escape(document.path)}"
+        )
+        if provenance(document):
+            lines.append(f"  - {escape(provenance(document))}")
+        if index == collation.base and collation.base_reason:
+            lines.append(f"  - why: {escape(collation.base_reason)}")
+        if copied_from_text(collation, index):
+            lines.append(f"  - {escape(copied_from_text(collation, index))}")
         lines += [f"  - note: {escape(note)}" for note in document.notes]
     return lines
 
@@ -124,7 +134,7 @@ def _summary(collation: Collation) -> list[str]:
     ]
     blank = " |" * (7 + len(Flag))
     for index, document in enumerate(collation.documents):
-        name = escape(document.name)
+        name = escape(document.label)
         comparison = collation.comparison(collation.base, index)
         if index == collation.base or comparison is None:
             name = f"**base** {name}" if index == collation.base else name
@@ -158,7 +168,7 @@ def _comparison(collation: Collation, comparison: Comparison) -> list[str]:
     c = counts(collation, comparison)
     lines = [
         "",
-        f"## {comparison.base} {escape(base.name)} → {comparison.other} {escape(other.name)}",
+        f"## {comparison.base} {escape(base.label)} → {comparison.other} {escape(other.label)}",
         "",
         f"Similarity {comparison.similarity:.0%} · reuses {comparison.base_reused:.0%} of the "
         f"base's text · {c.identical} identical, {c.reworded} reworded, {c.moved} moved, "

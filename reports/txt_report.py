@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Link
+from wirediff.present.provenance import copied_from_text, provenance
 
 WIDTH = 100
 
@@ -45,7 +46,7 @@ def _comparison_lines(collation: Collation, comparison: Comparison) -> list[str]
     added = [j for j in comparison.added if other.sentences[j].counts]
     lines = [
         "",
-        f"== {base.name}  vs  {other.name}",
+        f"== {comparison.base} {base.label}  vs  {comparison.other} {other.label}",
         f"   similarity {comparison.similarity:.0%}; reuses {comparison.base_reused:.0%} of the "
         f"base's text; {identical} identical, {len(changed)} changed, {len(omitted)} omitted, "
         f"{len(added)} added",
@@ -79,8 +80,15 @@ def render_txt(collation: Collation, version: str) -> str:
         guess = (
             " (likely wire original)" if index == collation.base and collation.base_is_guess else ""
         )
-        lines.append(f" [{mark}] {document.path}{guess}")
+        lines.append(f" [{mark}] {document.label}{guess}")
         lines.append(f"        {document.title}")
+        lines.append(f"        {document.path}")
+        if provenance(document):
+            lines.append(f"        {provenance(document)}")
+        if index == collation.base and collation.base_reason:
+            lines += _quote("why: " + collation.base_reason, "        ")
+        if copied_from_text(collation, index):
+            lines += _quote(copied_from_text(collation, index), "        ")
         for note in document.notes:
             lines.append(f"        note: {note}")
     lines += ["", " Similarity matrix (share of row's text found in column)"]

@@ -95,7 +95,7 @@ async def test_seeds_open_with_one_column_per_version_base_left() -> None:
         header = header_text(app)
         assert "BASE" in header.splitlines()[0].split("│")[0]
         for document in collation.documents:
-            assert document.name[:12] in header
+            assert document.label in header
             assert document.title.split()[0] in header
         assert "passage 1/" in status_text(app)
 
