@@ -49,10 +49,13 @@ def link_evidence(base_text: str, other_text: str, weights: TermWeights) -> Link
         if canonical in other_numbers and written not in numbers:
             numbers.append(written)
     named_terms = {stem(name) for name in shared_names}
+    number_words = {word.casefold() for written in numbers for word in written.split()}
     words = [
         term
         for term in sorted(shared, key=lambda term: (-weights(term), term))
-        if not term.startswith("#") and term not in named_terms
+        if not term.startswith("#")
+        and term not in named_terms
+        and forms.get(term, term).casefold() not in number_words
     ]
     names = written_names(base_text, shared_names)
     return LinkEvidence(

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Edit, Flag, Kind, Link
+from wirediff.present.evidence import evidence_line, note_line
 from wirediff.present.provenance import copied_from_text, provenance
 
 _ACTIVE = re.compile(r"([\\`*_\[\]<>|~&#$!])")
@@ -102,6 +103,13 @@ def _link_lines(link: Link, base: Document, other: Document) -> list[str]:
     ]
     if link.edits:
         lines += ["", "  Edits: " + " · ".join(_edit(edit) for edit in link.edits)]
+    if link.flag_notes:
+        lines += [
+            "",
+            "  What changed: " + " · ".join(escape(note_line(n)) for n in link.flag_notes),
+        ]
+    if link.evidence is not None:
+        lines += ["", f"  Why linked: {escape(evidence_line(link))}"]
     return lines
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Link
+from wirediff.present.evidence import evidence_line, note_line
 from wirediff.present.provenance import copied_from_text, provenance
 
 WIDTH = 100
@@ -23,6 +24,10 @@ def _link_lines(link: Link, base: Document, other: Document) -> list[str]:
     lines = [f"  ~ {kind} ({where}, score {link.score:.2f})" + (f"  [{flags}]" if flags else "")]
     lines += _quote(" ".join(base.sentences[i].text for i in link.base), "      - ")
     lines += _quote(" ".join(other.sentences[j].text for j in link.other), "      + ")
+    for note in link.flag_notes:
+        lines += _quote(note_line(note), "      ! ")
+    if link.evidence is not None:
+        lines += _quote("why linked: " + evidence_line(link), "      ")
     for edit in link.edits:
         if edit.op == "replace":
             lines.append(f"        {edit.base!r} -> {edit.other!r}")

@@ -18,12 +18,14 @@ from textual.widgets import Static
 
 from wirediff.core.model import FLAG_LABELS, Collation, Flag, Link
 from wirediff.present.cells import (
+    BADGES,
     STYLE_NAMES,
     Piece,
     badge_pieces,
     diff_pieces,
     plain_text,
 )
+from wirediff.present.evidence import evidence_line
 from wirediff.present.rows import SYMBOLS, Cell, CellStatus, Row
 
 from .styles import component_style
@@ -150,7 +152,7 @@ class DetailScreen(ModalScreen[None]):
         title = Text()
         symbol = SYMBOLS[cell.status.value]
         role = "BASE " if is_base else ""
-        title.append(f"{symbol} {role}{document.name}", self._style("document"))
+        title.append(f"{symbol} {role}{document.label}", self._style("document"))
         status = _STATUS_WORDS[cell.status]
         details = [status] if not is_base else []
         if cell.sentences:
@@ -164,6 +166,8 @@ class DetailScreen(ModalScreen[None]):
             flag_line = self._text(badge_pieces(flags))
             flag_line.append(", ".join(FLAG_LABELS[flag] for flag in flags), self._style("label"))
             lines.append(flag_line)
+        if not is_base:
+            lines.extend(self._evidence(cell.links))
         if cell.status is CellStatus.MOVED_AWAY:
             for link in cell.links:
                 where = _numbers(link.other)
@@ -187,6 +191,18 @@ class DetailScreen(ModalScreen[None]):
                 CellStatus.IDENTICAL: "identical",
             }.get(cell.status, "text")
             lines.append(self._paragraph([Piece(plain_text(document, cell.sentences), style)]))
+        return lines
+
+    def _evidence(self, links: Sequence[Link]) -> list[RenderableType]:
+        """What each flag changed, then why each link was made."""
+        lines: list[RenderableType] = []
+        for link in links:
+            for note in link.flag_notes:
+                line = Text("      ")
+                line.append(BADGES[note.flag], self._style("badge"))
+                line.append(" " + note.text)
+                lines.append(line)
+            lines.append(Text(f"    why linked: {evidence_line(link)}", self._style("label")))
         return lines
 
     def _linked_text(
