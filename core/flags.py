@@ -519,11 +519,11 @@ def _attribution_phrases(text: str) -> list[str]:
         verb = match.group("verb")
         before = normalized[max(0, match.start() - 60) : match.start()]
         clause = _CLAUSE_END.split(before)[-1]
-        subject: list[str] = []
-        for word in reversed(_CLAUSE_WORD.findall(clause)[-2:]):
-            if not (word[0].isupper() or word.casefold() in _PRONOUNS):
-                break
-            subject.insert(0, word)
+        subject = [
+            word for word in _CLAUSE_WORD.findall(clause) if word.casefold() not in _FUNCTION_WORDS
+        ][-2:]
+        if not any(word[0].isupper() or word.casefold() in _PRONOUNS for word in subject):
+            subject = []  # "is expected to tell": no speaker named here
         rest = _CLAUSE_END.split(normalized[match.end() : match.end() + 80], 1)[0]
         after = []
         for word in _CLAUSE_WORD.findall(rest)[:_ATTRIBUTION_WORDS]:
