@@ -29,6 +29,9 @@ RELATED = 0.1
 """Share of a version's text found word for word in another for the two to be related."""
 MIN_COPY_SHARE = 0.1
 """Least share of a version's text found word for word in an earlier one to call it a copy."""
+COPY_MARGIN = 0.02
+"""Earlier versions holding shares of a copy this close count as equal; the more original wins
+(two copies that picked up the same stray sentence are not evidence one copied the other)."""
 CREDIT_WEIGHT = 0.3
 """What an agency dateline or credit adds to a related version's score."""
 EARLIEST_WEIGHT = 0.3
@@ -58,39 +61,66 @@ class Reuse:
     """How many sentences of each version were measured (body text of at least one word)."""
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = _WORDS.findall(normalize(text))
+def _shingles(normalized: str) -> frozenset[tuple[str, ...]]:
+    words = _WORDS.findall(normalized)
     if len(words) < SHINGLE:
-        return {tuple(words)} if words else set()
-    return {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
+        return frozenset({tuple(words)}) if words else frozenset()
+    return frozenset(tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1))
 
 
 def measure_reuse(documents: Sequence[Document]) -> Reuse:
-    """Word-for-word reuse between every pair of versions, from shingles filed by bit mask."""
+    """Word-for-word reuse between every pair of versions, from shingles filed by bit mask.
+
+    Copies repeat the same sentences, so each distinct sentence (once normalised) is cut and
+    measured once, whatever the number of versions that carry it.
+    """
     count = len(documents)
-    per_document: list[list[tuple[int, set[tuple[str, ...]]]]] = []
-    masks: dict[tuple[str, ...], int] = {}
+    shingles_of: dict[str, frozenset[tuple[str, ...]]] = {}
+    read: dict[str, tuple[int, str]] = {}
+    per_document: list[list[tuple[int, str]]] = []
+    holders: dict[str, int] = {}
     for k, document in enumerate(documents):
         sentences = []
+        bit = 1 << k
         for sentence in document.sentences:
             if not sentence.counts:
                 continue
-            shingles = _shingles(sentence.text)
+            words_norm = read.get(sentence.text)
+            if words_norm is None:
+                norm = normalize(sentence.text)
+                words_norm = read[sentence.text] = (len(_WORDS.findall(norm)), norm)
+                if norm not in shingles_of:
+                    shingles_of[norm] = _shingles(norm)
+            norm = words_norm[1]
+            shingles = shingles_of[norm]
             if not shingles:
                 continue
-            sentences.append((len(_WORDS.findall(sentence.text)), shingles))
-            bit = 1 << k
-            for shingle in shingles:
-                masks[shingle] = masks.get(shingle, 0) | bit
+            sentences.append(words_norm)
+            holders[norm] = holders.get(norm, 0) | bit
         per_document.append(sentences)
+    masks: dict[tuple[str, ...], int] = {}
+    for norm, bits in holders.items():
+        for shingle in shingles_of[norm]:
+            masks[shingle] = masks.get(shingle, 0) | bits
 
     bits_of: dict[int, tuple[int, ...]] = {}
+    # For each distinct sentence: how many of its shingles each version holds, and its
+    # shingles grouped by the set of versions holding them.
+    found_of: dict[str, tuple[list[tuple[int, float]], Counter[int], int]] = {}
 
-    def bits(mask: int) -> tuple[int, ...]:
-        found = bits_of.get(mask)
-        if found is None:
-            found = bits_of[mask] = tuple(k for k in range(count) if mask >> k & 1)
-        return found
+    def measure(norm: str) -> tuple[list[tuple[int, float]], Counter[int], int]:
+        """(version, share of the sentence's shingles it holds), the shingles by mask, size."""
+        shingles = shingles_of[norm]
+        by_mask = Counter(masks[shingle] for shingle in shingles)
+        found: dict[int, int] = {}
+        for mask, how_many in by_mask.items():
+            versions = bits_of.get(mask)
+            if versions is None:
+                versions = bits_of[mask] = tuple(k for k in range(count) if mask >> k & 1)
+            for k in versions:
+                found[k] = found.get(k, 0) + how_many
+        size = len(shingles)
+        return [(k, how_many / size) for k, how_many in found.items()], by_mask, size
 
     phrases = [[0.0] * count for _ in range(count)]
     sentence_share = [[0.0] * count for _ in range(count)]
@@ -98,26 +128,23 @@ def measure_reuse(documents: Sequence[Document]) -> Reuse:
     purity = [0.0] * count
     for j, sentences in enumerate(per_document):
         total_words = sum(words for words, _ in sentences) or 1
-        for words, shingles in sentences:
-            by_mask = Counter(masks[shingle] for shingle in shingles)
-            found = [0] * count
-            shared = 0
-            for mask, how_many in by_mask.items():
-                if mask != 1 << j:
-                    shared += how_many
-                for k in bits(mask):
-                    found[k] += how_many
-            size = len(shingles)
+        own = 1 << j
+        for words, norm in sentences:
+            measured = found_of.get(norm)
+            if measured is None:
+                measured = found_of[norm] = measure(norm)
+            shares, by_mask, size = measured
             weight = words / total_words
-            purity[j] += weight * shared / size
-            for k in range(count):
-                if k == j or not found[k]:
-                    continue
-                share = found[k] / size
-                phrases[j][k] += weight * share
+            purity[j] += weight * (size - by_mask.get(own, 0)) / size
+            row, near, copies = phrases[j], sentence_share[j], reproduced[j]
+            for k, share in shares:
+                row[k] += weight * share
                 if share >= NEAR_IDENTICAL:
-                    sentence_share[j][k] += weight
-                    reproduced[j][k] += 1
+                    near[k] += weight
+                    copies[k] += 1
+        # a version is not its own copy
+        phrases[j][j] = sentence_share[j][j] = 0.0
+        reproduced[j][j] = 0
     return Reuse(
         phrases=tuple(tuple(row) for row in phrases),
         sentences=tuple(tuple(row) for row in sentence_share),
@@ -254,8 +281,9 @@ def copied_from(
     """For each version, the earlier version it most likely copied from (or None).
 
     Earlier means dated before it when both are dated, else more likely the original. Among the
-    earlier versions the one holding the most of its text word for word is the guess, if that
-    is at least ``MIN_COPY_SHARE`` of its text.
+    earlier versions the one holding the most of its text word for word is the guess (the more
+    original of those within ``COPY_MARGIN`` of the most), if that is at least
+    ``MIN_COPY_SHARE`` of its text.
     """
     reuse = reuse or measure_reuse(documents)
     ranked = rank_originals(documents, reuse)
@@ -268,9 +296,10 @@ def copied_from(
             for i in range(len(documents))
             if i != j and _earlier(by_index[i], by_index[j], rank)
         ]
-        best = max(
-            candidates,
-            key=lambda item: (reuse.phrases[j][item.index], -rank[item.index]),
+        top = max((reuse.phrases[j][item.index] for item in candidates), default=0.0)
+        best = min(
+            (item for item in candidates if reuse.phrases[j][item.index] >= top - COPY_MARGIN),
+            key=lambda item: rank[item.index],
             default=None,
         )
         if best is None or reuse.phrases[j][best.index] < MIN_COPY_SHARE:

@@ -182,3 +182,24 @@ def test_bad_manifests_are_one_line_errors(tmp_path: Path, content: str, message
     assert message in raised.value.message
     assert raised.value.message.startswith(str(manifest))
     assert "\n" not in raised.value.message
+
+
+def test_cli_report_from_a_manifest_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wirediff.cli.main import main
+
+    first, second = _seed_copies(tmp_path)
+    manifest = tmp_path / "versions.csv"
+    manifest.write_text(
+        f"file,source,published\n{first.name},Aggregator PH,2025-02-06\n"
+        f"{second.name},UrduPoint,2025-02-06T16:30:00+05:00\n",
+        encoding="utf-8",
+    )
+    assert main(["report", "--manifest", str(manifest), "--format", "txt"]) == 0
+    out = capsys.readouterr().out
+    assert "[base] Aggregator PH 2025-02-06" in out
+    assert "UrduPoint 2025-02-06" in out
+    assert "2025-02-06 16:30" in out
+    assert main(["report", "--manifest", str(tmp_path / "missing.csv")]) == 2
+    assert "missing.csv: no such file" in capsys.readouterr().err
