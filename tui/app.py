@@ -209,7 +209,7 @@ class WirediffApp(App[int]):
         self.view.show(collation)
         base = collation.documents[collation.base]
         role = "likely wire original" if collation.base_is_guess else "base"
-        self.sub_title = f"{len(collation.documents)} versions · {role}: {base.name}"
+        self.sub_title = f"{len(collation.documents)} versions · {role}: {base.label}"
 
     @on(AlignedView.Changed)
     def _view_changed(self, event: AlignedView.Changed) -> None:
@@ -260,7 +260,7 @@ class WirediffApp(App[int]):
         if focused == self.collation.base:
             self.notify("That is already the base; tab to another version first.", timeout=3)
             return
-        name = self.collation.documents[focused].name
+        name = self.collation.documents[focused].label
         self.notify(f"Aligning again with {name} as the base…", timeout=3)
         self.start_alignment(focused)
 
