@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import WirediffError
 from .fetch import is_url
-from .metadata import parse_date
+from .metadata import clean_field, parse_date
 from .model import Document
 
 _COLUMNS = {
@@ -54,7 +54,7 @@ def _entry(row: dict[str, Any], where: str, folder: str) -> ManifestEntry:
     for key, value in row.items():
         name = _COLUMNS.get(str(key).strip().lower().replace("_", "").replace(" ", ""))
         if name and value is not None and str(value).strip():
-            fields.setdefault(name, " ".join(str(value).split()))
+            fields.setdefault(name, clean_field(str(value), 2000))
     path, url = fields.get("path", ""), fields.get("url", "")
     if not path and not url:
         raise WirediffError(f"{where}: names neither a path nor a url")

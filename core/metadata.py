@@ -30,6 +30,14 @@ class PageMetadata:
     url: str = ""
 
 
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_field(value: str, limit: int = 200) -> str:
+    """A metadata value on one line, without control or direction-changing characters."""
+    return " ".join(_INVISIBLE.sub(" ", value).split())[:limit]
+
+
 # -- dates ------------------------------------------------------------------------------------
 _MONTHS = {
     name: number
@@ -286,7 +294,8 @@ def json_ld_metadata(scripts: Sequence[str]) -> PageMetadata:
                 url = url.get("@id", "")
             outlet = _name(item.get("publisher"))
             if outlet or published:
-                return PageMetadata(outlet, published, url if isinstance(url, str) else "")
+                url = clean_field(url, 2000) if isinstance(url, str) else ""
+                return PageMetadata(clean_field(outlet, 80), published, url)
     return PageMetadata()
 
 
@@ -331,7 +340,7 @@ def html_metadata(tree: Any) -> PageMetadata:
     url = first("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content") or ld.url
     if not url.startswith(("http://", "https://")):
         url = ""
-    return PageMetadata(outlet[:80], published, url)
+    return PageMetadata(clean_field(outlet, 80), published, clean_field(url, 2000))
 
 
 def host_label(url: str) -> str:

@@ -203,3 +203,19 @@ def test_cli_report_from_a_manifest_alone(
     assert "2025-02-06 16:30" in out
     assert main(["report", "--manifest", str(tmp_path / "missing.csv")]) == 2
     assert "missing.csv: no such file" in capsys.readouterr().err
+
+
+def test_metadata_carries_no_control_characters(tmp_path: Path) -> None:
+    page = tmp_path / "evil.html"
+    page.write_text(
+        '<html><head><meta property="og:site_name" content="Evil\x1b[31m\u202eNews">'
+        f"</head><body>{ARTICLE}</body></html>",
+        encoding="utf-8",
+    )
+    document = load_document(str(page))
+    assert document.outlet == "Evil [31m News"
+    first, second = _seed_copies(tmp_path)
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(f'path,outlet\n{first.name},"A\x07B"\n', encoding="utf-8")
+    documents = load_documents([str(first), str(second)], manifest=str(manifest))
+    assert documents[0].outlet == "A B"
