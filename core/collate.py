@@ -8,7 +8,7 @@ from .align import Features, Group, TermWeights, align
 from .diff import compare
 from .errors import WirediffError
 from .model import Collation, Comparison, Document
-from .original import copied_from, measure_reuse, pick_original
+from .original import assess_originals
 from .settings import DEFAULT_SETTINGS, AlignSettings
 
 Progress = Callable[[int, int], None]
@@ -84,11 +84,11 @@ def collate(
 
     base_index = resolve_base(base, documents)
     guessed = base_index is None
-    reuse = measure_reuse(documents)
+    originals = assess_originals(documents)
     base_reason = ""
     if base_index is None:
         # The version the others reproduce word for word (see core/original.py).
-        base_index, base_reason = pick_original(documents, reuse)
+        base_index, base_reason = originals.original, originals.reason
     if all_pairs:
         ordered = [(base_index, j) for j in range(count) if j != base_index] + [
             (i, j) for i in range(count) for j in range(count) if i < j and base_index not in (i, j)
@@ -105,7 +105,7 @@ def collate(
         comparisons=tuple(comparisons),
         matrix=tuple(tuple(round(value, 4) for value in row) for row in matrix),
         base_reason=base_reason,
-        copied_from=copied_from(documents, reuse),
+        copied_from=originals.copied_from,
     )
 
 

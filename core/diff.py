@@ -232,7 +232,11 @@ def compare(
                 else (),
                 evidence=None
                 if identical or weights is None
-                else link_evidence(base_text, other_text, weights),
+                else link_evidence(
+                    [base.sentences[i].text for i in group.base],
+                    [other.sentences[j].text for j in group.other],
+                    weights,
+                ),
             )
         )
     linked_base = {i for group in groups for i in group.base}

@@ -7,7 +7,9 @@ can see at a glance that "Sheila Smith", "54,000" and "liquefied" tied two sente
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 
 from .align import TermWeights
 from .flags import name_words, number_mentions, written_names
@@ -22,8 +24,16 @@ EVIDENCE_NUMBERS = 4
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*|\d(?:[\d,]*\d)?(?:\.\d+)?")
 
 
-def _written_forms(text: str) -> dict[str, str]:
-    """Each content term of ``text`` with the first word that yields it, as written."""
+@functools.lru_cache(maxsize=50_000)
+def _sentence_facts(
+    text: str,
+) -> tuple[
+    frozenset[str], frozenset[str], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]
+]:
+    """Content terms, names, numbers (canonical, as written) and written forms of a sentence.
+
+    Cached: the base's sentences come back in every comparison.
+    """
     forms: dict[str, str] = {}
     for match in _WORD.finditer(normalize_quotes(text)):
         word = match.group()
@@ -33,21 +43,34 @@ def _written_forms(text: str) -> dict[str, str]:
                 continue
             term = "#" + number_value(lowered) if lowered[0].isdigit() else stem(lowered)
             forms.setdefault(term, part)
-    return forms
+    return (
+        content_terms(text),
+        frozenset(name_words(text)[0]),
+        tuple(number_mentions(text)),
+        tuple(forms.items()),
+    )
 
 
-def link_evidence(base_text: str, other_text: str, weights: TermWeights) -> LinkEvidence:
-    """The shared terms, names and numbers of two linked texts, the most telling first."""
-    shared = content_terms(base_text) & content_terms(other_text)
-    forms = _written_forms(base_text)
-    base_names = name_words(base_text)[0]
-    other_names = name_words(other_text)[0]
-    shared_names = base_names & other_names
-    other_numbers = {canonical for canonical, _ in number_mentions(other_text)}
+def link_evidence(
+    base_sentences: Sequence[str], other_sentences: Sequence[str], weights: TermWeights
+) -> LinkEvidence:
+    """The shared terms, names and numbers of two linked groups of sentences, most telling first."""
+    base = [_sentence_facts(text) for text in base_sentences]
+    other = [_sentence_facts(text) for text in other_sentences]
+    shared = frozenset().union(*(f[0] for f in base)) & frozenset().union(*(f[0] for f in other))
+    forms: dict[str, str] = {}
+    for facts in base:
+        for term, written in facts[3]:
+            forms.setdefault(term, written)
+    shared_names = frozenset().union(*(f[1] for f in base)) & frozenset().union(
+        *(f[1] for f in other)
+    )
+    other_numbers = {canonical for facts in other for canonical, _ in facts[2]}
     numbers: list[str] = []
-    for canonical, written in number_mentions(base_text):
-        if canonical in other_numbers and written not in numbers:
-            numbers.append(written)
+    for facts in base:
+        for canonical, written in facts[2]:
+            if canonical in other_numbers and written not in numbers:
+                numbers.append(written)
     named_terms = {stem(name) for name in shared_names}
     number_words = {word.casefold() for written in numbers for word in written.split()}
     words = [
@@ -57,7 +80,7 @@ def link_evidence(base_text: str, other_text: str, weights: TermWeights) -> Link
         and term not in named_terms
         and forms.get(term, term).casefold() not in number_words
     ]
-    names = written_names(base_text, shared_names)
+    names = written_names(" ".join(base_sentences), shared_names) if shared_names else []
     return LinkEvidence(
         terms=tuple(forms.get(term, term) for term in words[:EVIDENCE_TERMS]),
         names=tuple(names[:EVIDENCE_NAMES]),

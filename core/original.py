@@ -222,6 +222,26 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
     return ranked
 
 
+@dataclass(frozen=True, slots=True)
+class Originals:
+    """The likely original, why, and the earlier version each version was copied from."""
+
+    original: int
+    reason: str
+    copied_from: tuple[CopiedFrom | None, ...]
+
+
+def assess_originals(documents: Sequence[Document]) -> Originals:
+    """Everything ``collate`` needs to know about originals and copies, reuse measured once."""
+    reuse = measure_reuse(documents)
+    ranked = rank_originals(documents, reuse)
+    return Originals(
+        original=ranked[0].index,
+        reason=original_reason(documents, reuse, ranked[0]),
+        copied_from=copied_from(documents, reuse, ranked),
+    )
+
+
 def pick_original(documents: Sequence[Document], reuse: Reuse | None = None) -> tuple[int, str]:
     """The index of the likely original version, and one line saying why."""
     reuse = reuse or measure_reuse(documents)
@@ -276,7 +296,9 @@ def _earlier(first: Originality, second: Originality, rank: dict[int, int]) -> b
 
 
 def copied_from(
-    documents: Sequence[Document], reuse: Reuse | None = None
+    documents: Sequence[Document],
+    reuse: Reuse | None = None,
+    ranked: Sequence[Originality] | None = None,
 ) -> tuple[CopiedFrom | None, ...]:
     """For each version, the earlier version it most likely copied from (or None).
 
@@ -286,7 +308,7 @@ def copied_from(
     ``MIN_COPY_SHARE`` of its text.
     """
     reuse = reuse or measure_reuse(documents)
-    ranked = rank_originals(documents, reuse)
+    ranked = ranked or rank_originals(documents, reuse)
     rank = {item.index: position for position, item in enumerate(ranked)}
     by_index = {item.index: item for item in ranked}
     guesses: list[CopiedFrom | None] = []
