@@ -129,3 +129,19 @@ def test_json_links_carry_notes_and_evidence() -> None:
     assert {"outlet", "published", "url", "label", "fetched"} <= documents[0].keys()
     assert report["base_reason"] == collation.base_reason
     assert len(report["copied_from"]) == len(documents)
+
+
+def test_reports_show_the_notes_and_why_links_were_made() -> None:
+    from wirediff.reports import render
+
+    collation = collate(load_documents(bundled_seeds()), base="auto")
+    html = render(collation, "html", "test")
+    assert '<span class="flag-note">around 54,000 -&gt; nearly 54,000</span>' in html
+    assert '<span class="flag-note">&#34;intention&#34; -&gt; &#34;goal&#34;</span>' in html
+    assert "score 0.75; shared: around 54,000, personnel" in html
+    txt = render(collation, "txt", "test")
+    assert "! NUM≠ around 54,000 -> nearly 54,000" in txt
+    assert "why linked: score 0.75; shared: around 54,000" in txt
+    md = render(collation, "md", "test")
+    assert "NUM≠ around 54,000 -> nearly 54,000" in md
+    assert "Why linked: score 0.75; shared: around 54,000" in md

@@ -168,3 +168,12 @@ def test_cli_reports_urls_and_prints_one_line_per_failure(
         f"wirediff: {server}/missing: the server answered 404 Not Found",
         f"wirediff: {server}/pdf: not a web page (application/pdf)",
     ]
+
+
+def test_the_app_command_without_a_terminal_prints_the_report_of_urls(
+    server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([f"{server}/wire", f"{server}/copy"]) == 0
+    out = capsys.readouterr().out
+    assert "[   0] Wire Daily 2025-02-06" in out or "[base] Wire Daily 2025-02-06" in out
+    assert f"{server}/wire" in out and "fetched" in out
