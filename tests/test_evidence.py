@@ -143,5 +143,5 @@ def test_reports_show_the_notes_and_why_links_were_made() -> None:
     assert "! NUM≠ around 54,000 -> nearly 54,000" in txt
     assert "why linked: score 0.75; shared: around 54,000" in txt
     md = render(collation, "md", "test")
-    assert "NUM≠ around 54,000 -> nearly 54,000" in md
+    assert "NUM≠ around 54,000 -\\> nearly 54,000" in md  # ">" escaped for Markdown
     assert "Why linked: score 0.75; shared: around 54,000" in md
