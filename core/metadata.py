@@ -208,11 +208,16 @@ AGENCIES: dict[str, str] = {
 }
 _AGENCY = "|".join(sorted((re.escape(name) for name in AGENCIES), key=len, reverse=True))
 _DATELINE_CREDIT = re.compile(
-    r"^\s*(?:[A-Z][\w.'\u2019 -]{1,40}?)?\s*[,:]?\s*\(\s*(?P<agency>" + _AGENCY + r")\b"
+    r"^\s*(?:[A-Z][\w.'\u2019 ,-]{1,60}?)?\s*[,:]?\s*\(\s*(?P<agency>" + _AGENCY + r")\b"
     r"\s*(?:\)\s*[-\u2013\u2014:]|[-\u2013\u2014/,])",
     re.IGNORECASE,
 )
-"""``TOKYO (AFP) -``, ``Tokyo, (APP - UrduPoint ...)``, ``(Reuters) -``."""
+"""``TOKYO (AFP) -``, ``DEIR AL-BALAH, Gaza Strip (AP) —``, ``Tokyo, (APP - UrduPoint ...)``."""
+_BYLINE_AGENCY = re.compile(
+    r"\b(?P<agency>Associated Press|Agence France-Presse|Agence France Presse|Reuters|AFP|AP|"
+    r"PTI|IANS|ANI|Xinhua|Kyodo|Yonhap|Bernama|dpa|EFE|ANSA|AAP|APP|PA Media)\b"
+)
+"""An agency named in a byline: "By Wafaa Shurafa and Samy Magdy, Associated Press"."""
 _CREDIT_LINE = re.compile(
     r"^\s*(?:[-\u2014\u2013]+\s*|source\s*:\s*|with\s+|\u00a9\s*|\(c\)\s*|by\s+|copyright\s+)?"
     r"\(?(?P<agency>" + _AGENCY + r")\)?(?:\s+(?:staff|news|reporters?))?\s*[.)]?\s*$",
@@ -235,6 +240,10 @@ def agency_credit(document: Document) -> str:
         match = _CREDIT_LINE.match(sentence.text)
         if match:
             return AGENCIES[" ".join(match.group("agency").lower().split())]
+    for sentence in sentences[:_HEAD_SENTENCES]:
+        found = _BYLINE_AGENCY.search(sentence.text) if sentence.role is Role.BYLINE else None
+        if found:
+            return AGENCIES[" ".join(found.group("agency").lower().split())]
     return ""
 
 

@@ -69,6 +69,14 @@ def test_agency_credit_in_datelines_and_credit_lines_not_attributions() -> None:
     assert credit("WASHINGTON (Reuters) - The talks began on Friday morning.\n") == "Reuters"
     assert credit("Body sentence one is here.\n\nAnother sentence follows.\n\n-- AFP\n") == "AFP"
     assert credit("Smith told AFP that the deal was near. (AFP) is not a dateline here.\n") == ""
+    assert (
+        credit("DEIR AL-BALAH, Gaza Strip (AP) — Israel faced new calls for a truce on Sunday.\n")
+        == "AP"
+    )
+    assert (
+        credit("Israel faces calls\n\nBy Wafaa Shurafa, Associated Press\n\nIsrael faced calls.\n")
+        == "AP"
+    )
 
 
 def test_html_metadata_from_open_graph(tmp_path: Path) -> None:
