@@ -25,6 +25,8 @@ moved, added and dropped, with altered quotes, changed numbers, names and attrib
   wirediff                       open the app on the bundled sample story
   wirediff A.txt B.html C.md     open the app on your versions (a folder works too)
   wirediff report A B -o out.json   write a report (json, txt, html, md, csv)
+  wirediff stories PILE...       group a pile of articles into stories (corpus mode)
+  wirediff find STORY PILE...    rank a pile's articles by how much of STORY they reuse
 """
 
 
@@ -182,6 +184,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments and arguments[0] == "report":
             return run_report(arguments[1:])
+        if arguments and arguments[0] in ("stories", "find"):
+            from wirediff.cli import stories
+
+            command = stories.run_stories if arguments[0] == "stories" else stories.run_find
+            return command(arguments[1:])
         return run_app(arguments)
     except WirediffError as error:
         for line in error.message.splitlines() or [""]:
