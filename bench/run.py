@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import pathological
 from . import quality as q
 from . import speed as sp
 from .gold import FLAGS
@@ -101,10 +102,12 @@ def run_speed(quick: bool) -> dict[str, Any]:
     cli = sp.cli_time(1 if quick else 5)
     print(sp.speed_table(cases, cli))
     print(sp.growth_table(cases))
+    hostile = pathological.run(quick)
     return {
         "cases": {c.name: {"sentences": c.sentences, **c.results} for c in cases},
         "cli": cli,
         "growth": dict(sp.growth(cases, "wirediff")),
+        "pathological": hostile,
     }
 
 

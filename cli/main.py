@@ -10,9 +10,11 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from wirediff.core import __version__
 from wirediff.core.errors import WirediffError
+from wirediff.core.visible import visible, visible_line
 from wirediff.reports import EXTENSIONS, RENDERERS
 
 EXIT_OK = 0
@@ -28,6 +30,13 @@ moved, added and dropped, with altered quotes, changed numbers, names and attrib
   wirediff stories PILE...       group a pile of articles into stories (corpus mode)
   wirediff find STORY PILE...    rank a pile's articles by how much of STORY they reuse
 """
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the offending argument shown visibly: an argument may hold escapes."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(visible_line(message))
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -66,7 +75,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def _app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="wirediff",
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -78,7 +87,7 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _report_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="wirediff report",
         description="Write a report comparing versions of one story.",
     )
@@ -118,12 +127,13 @@ def _format_for(output: str | None, requested: str | None) -> str:
 
 def _collate(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from wirediff.core.collate import collate
-    from wirediff.core.load import load_documents
+    from wirediff.core.load import load_documents, printable_path
 
     documents = load_documents(
         _inputs(args.files, args.manifest), manifest=args.manifest, refresh=args.refresh
     )
-    return collate(documents, base=args.base, all_pairs=args.all_pairs)
+    # Document paths show bytes that are not UTF-8 as U+FFFD; so must --base, to match them.
+    return collate(documents, base=printable_path(args.base), all_pairs=args.all_pairs)
 
 
 def run_report(argv: Sequence[str]) -> int:
@@ -139,16 +149,37 @@ def run_report(argv: Sequence[str]) -> int:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to the file ``output``, or to standard output."""
+    """Write ``text`` to the file ``output``, or to standard output.
+
+    On a terminal every format shows control characters from the input visibly (a report is
+    data in a file or a pipe, but on a terminal an escape sequence would run).
+    """
     if output is None or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if sys.stdout.isatty():
+            text = visible(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:  # e.g. > /dev/full
+            _silence_stdout()
+            raise WirediffError(
+                f"standard output: cannot write ({error.strerror or error})"
+            ) from None
         return
     try:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as error:
         raise WirediffError(f"{output}: cannot write ({error.strerror or error})") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the exit flush fails no more."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def run_app(argv: Sequence[str]) -> int:
@@ -192,14 +223,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(arguments)
     except WirediffError as error:
         for line in error.message.splitlines() or [""]:
-            print(f"wirediff: {line}", file=sys.stderr)  # one line per failed input
+            # one line per problem (each web address that failed)
+            print(f"wirediff: {visible_line(line)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # the reader went away (e.g. piped into head): not an error worth a traceback
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK
 
 

@@ -113,15 +113,10 @@ def _format(output: str | None, requested: str | None) -> str:
 
 
 def _write(text: str, output: str | None) -> None:
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise WirediffError(f"{output}: cannot write ({error.strerror or error})") from None
+    # One writer for every command: a full disk is a one-line error, a terminal sees no controls.
+    from wirediff.cli.main import write_output
+
+    write_output(text, output)
 
 
 def run_stories(argv: Sequence[str]) -> int:

@@ -211,13 +211,19 @@ class _Aligner:
 
         weight = self.weights
         scored: list[tuple[float, int, int]] = []
+        copies: Counter[str] = Counter()
         for i, terms in enumerate(self.base.terms):
             if not self.base.norms[i]:
                 continue  # boilerplate is never aligned
             identical = exact.get(self.base.norms[i])
             if identical:
-                # The same sentence: nothing else is worth scoring.
-                scored.extend((1.0, i, j) for j in identical[: self.settings.candidates])
+                # The same sentence: nothing else is worth scoring. The k-th copy of a repeated
+                # sentence is offered the copies around the other's k-th, so twins pair in order.
+                copy = copies[self.base.norms[i]]
+                copies[self.base.norms[i]] += 1
+                first = max(0, min(copy, len(identical) - 1) - self.settings.candidates // 2)
+                window = identical[first : first + self.settings.candidates]
+                scored.extend((1.0, i, j) for j in window)
                 continue
             overlap: dict[int, float] = defaultdict(float)
             rarest = sorted(terms, key=lambda term: (-weight(term), term))[
