@@ -55,8 +55,15 @@ def short_name(name: str) -> str:
     """A file name without its extension and hash-like parts: ``001_d2c0166b2a2dd97c.txt`` ->
     ``001``; ``reuters-2025-02-06.html`` -> ``reuters-2025-02-06``."""
     stem = name.rsplit(".", 1)[0] if "." in name.strip(".") else name
-    kept = [part for part in re.split(r"[_\s]+", stem) if part and not _HASHLIKE.match(part)]
-    return "_".join(kept) or stem or name
+    parts = re.split(r"([_\s]+)", stem)  # words and the separators between them, kept
+    words = parts[0::2]
+    kept: list[str] = []
+    for position, word in enumerate(words):
+        if word and not _HASHLIKE.match(word):
+            if kept:
+                kept.append(parts[2 * position - 1])
+            kept.append(word)
+    return "".join(kept) or stem or name
 
 
 @dataclass(frozen=True, slots=True)
