@@ -239,6 +239,17 @@ def _dateline_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# Two or three dotted capitals ending a span: a person's initials, unless a place or a time.
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}$")
+_NOT_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "A.M.", "P.M.", "U.S.A."})
+
+
+def _ends_with_initials(normalized: str, start: int, end: int) -> bool:
+    """Whether ``normalized[start:end]`` ends with initials such as "H.W." (not "U.S.")."""
+    match = _INITIALS.search(normalized, max(start, end - 8), end)
+    return match is not None and match.group() not in _NOT_INITIALS
+
+
 PUNKT_CHUNK = 20_000
 """Longest text handed to Punkt at once: nltk >= 3.10 stops a regex search after 5 s of wall
 time, which a paragraph of megabytes (a text with no blank line) reaches."""
@@ -273,8 +284,12 @@ def _punkt_spans(
             break
     merged: list[tuple[int, int]] = []
     for span_start, span_end in spans:
-        # Punkt always breaks after ? and !: '"Is it?" she asked.' is one sentence.
-        if merged and normalized[span_start].islower():
+        # Punkt always breaks after ? and !: '"Is it?" she asked.' is one sentence. Initials
+        # never end one: "George H.W. Bush", "J.R.R. Tolkien".
+        if merged and (
+            normalized[span_start].islower()
+            or _ends_with_initials(normalized, merged[-1][0], merged[-1][1])
+        ):
             merged[-1] = (merged[-1][0], span_end)
         else:
             merged.append((span_start, span_end))

@@ -51,7 +51,7 @@ class SummaryPanel(DataTable[str | Text]):
             for summary in self.summaries
         )
         origins = [
-            collation.base_reason if summary.is_base else _copied(collation, summary.document)
+            (summary.is_base and collation.base_reason) or _copied(collation, summary.document)
             for summary in self.summaries
         ]
         # Explicit widths: the table looks the same however soon after an update it is drawn.
@@ -72,7 +72,9 @@ class SummaryPanel(DataTable[str | Text]):
                 name = Text.assemble((f"{summary.name} ", "bold"), (f"({role})", "italic"))
                 cells: list[str | Text] = [name, "", "", "", "", "", ""]
                 cells += ["" for _ in Flag]
-                cells.append(Text(collation.base_reason, "italic"))
+                # why --base auto picked it, else the version it was copied from
+                reason = collation.base_reason
+                cells.append(Text(reason, "italic") if reason else _copied(collation, summary.document))
             else:
                 counts = dict(summary.flags)
                 cells = [
