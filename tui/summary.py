@@ -74,7 +74,8 @@ class SummaryPanel(DataTable[str | Text]):
                 cells += ["" for _ in Flag]
                 # why --base auto picked it, else the version it was copied from
                 reason = collation.base_reason
-                cells.append(Text(reason, "italic") if reason else _copied(collation, summary.document))
+                origin = _copied(collation, summary.document)
+                cells.append(Text(reason, "italic") if reason else origin)
             else:
                 counts = dict(summary.flags)
                 cells = [
