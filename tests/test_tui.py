@@ -250,7 +250,7 @@ async def test_tab_focuses_columns_and_slides_them_on_a_narrow_terminal() -> Non
         await press(pilot, "tab")
         assert view.focused_document == 2
         assert [c.document for c in view.columns] == [0, 2]
-        assert "▸ 002 30% similar" in header_text(app)
+        assert "▸ 002 " in header_text(app)
         assert "2 of 5 versions on screen" in status_text(app)
         await press(pilot, "shift+tab", "shift+tab")
         assert view.focused_document == 0
