@@ -4,19 +4,26 @@ Families of edited copies of one base (the bench's edit generator: rewording, pa
 merges, quotes, numbers, names, inserted sentences, page furniture) with the base placed at a
 random position; undated. Prints, per family size: how often the base is picked, the share of
 copies whose copied-from guess is the base, and the time to measure reuse and decide (best of
-three). ``python -m bench.originals [--quick]``.
+three). Then, for each family of real wire copy in ``bench/data/wire`` (AP stories as
+republished by several outlets), the version picked and what ``sources.json`` says it is.
+``python -m bench.originals [--quick]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import time
+from collections import defaultdict
+from pathlib import Path
 
 from bench.large import large_family
-from wirediff.core import document_from_text
+from wirediff.core import document_from_text, load_documents
 from wirediff.core.model import Document
-from wirediff.core.original import copied_from, measure_reuse, pick_original
+from wirediff.core.original import assess_originals, copied_from, measure_reuse, pick_original
+
+WIRE = Path(__file__).resolve().parent / "data" / "wire"
 
 
 def family(versions: int, sentences: int, seed: int) -> tuple[list[Document], int]:
@@ -57,7 +64,25 @@ def main(argv: list[str] | None = None) -> int:
             f"| {size} | {sentence_count} | {picked}/{len(seeds)} | {pointed / copies:.0%} "
             f"| {best * 1000:.0f} ms |"
         )
+    wire_families()
     return 0
+
+
+def wire_families() -> None:
+    """The version picked in each family of real wire copy, and what it is."""
+    sources = json.loads((WIRE / "sources.json").read_text(encoding="utf-8"))["files"]
+    families: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted(WIRE.glob("*.txt")):
+        families[path.name.split("_", 1)[0]].append(path)
+    print()
+    print("| family | versions | picked | what it is | why |")
+    print("|---|---:|---|---|---|")
+    for name, paths in families.items():
+        documents = load_documents([str(path) for path in paths])
+        originals = assess_originals(documents)
+        picked = documents[originals.original].name
+        what = sources.get(picked, {}).get("what", "")
+        print(f"| {name} | {len(paths)} | {picked} | {what} | {originals.reason} |")
 
 
 if __name__ == "__main__":
