@@ -11,10 +11,17 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .model import Flag, FlagNote
 from .segment import normalize_quotes
 from .words import number_value
+
+TEXT_CACHE = 16384
+"""Sentence texts whose numbers, names and attributions are kept: a base version's sentences
+are looked at again in every comparison. Cached results are shared: never change them."""
+DOCUMENT_CACHE = 64
+"""Whole document texts whose quotations are kept (few: only the base recurs)."""
 
 # -- quotations ------------------------------------------------------------------------------
 _OPENERS = " \t\n([{-\u2014\u2013/:;,"
@@ -22,6 +29,7 @@ _QUOTE_OR_PARAGRAPH = re.compile(r"[\"']|\n[ \t]*\n")
 _QUOTE_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 
 
+@lru_cache(maxsize=DOCUMENT_CACHE)
 def quotations(text: str) -> list[tuple[int, int]]:
     """Spans of the text inside quotation marks (marks excluded), in order.
 
@@ -245,6 +253,7 @@ def number_mentions(text: str) -> list[tuple[str, str]]:
     return [(canonical, written) for _, canonical, written in sorted(found)]
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def numbers(text: str) -> Counter[str]:
     """Numbers, amounts and dates of a text in canonical form, with how often each occurs.
 
@@ -284,6 +293,7 @@ _PLACES = frozenset(
 _NAME_PARTS = re.compile(r"[-'\u2019.]")
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def name_words(text: str) -> tuple[set[str], set[str]]:
     """Lower-cased words of capitalised names that are not places, titles or dates.
 
@@ -438,6 +448,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def attributions(text: str) -> frozenset[str]:
     """Who said it, how, and to whom.
 

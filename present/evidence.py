@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from wirediff.core.model import FlagNote, Link
 
-from .cells import BADGES
+from .legend import FLAGS
 
 
 def note_line(note: FlagNote) -> str:
     """``NUM≠ around 54,000 -> nearly 54,000``."""
-    return f"{BADGES[note.flag]} {note.text}"
+    return f"{FLAGS[note.flag].badge} {note.text}"
 
 
 def shared_words(link: Link) -> list[str]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -22,7 +24,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from wirediff.core.model import Collation
-from wirediff.present.cells import STYLE_NAMES
 from wirediff.present.items import (
     Column,
     Item,
@@ -37,10 +38,12 @@ from wirediff.present.items import (
     search_positions,
     step,
 )
-from wirediff.present.layout import GUTTER, MARKS, RowLayout, RowLines
+from wirediff.present.layout import GUTTER, RowLayout, RowLines
+from wirediff.present.legend import MARK_STYLES, PIECE_STYLES
 from wirediff.present.rows import CellStatus, Row, build_rows, shown_order
 from wirediff.present.wrap import cell_width
 
+from .status import describe
 from .styles import component_style
 
 MIN_COLUMN_WIDTH = 30
@@ -191,8 +194,8 @@ class AlignedView(ScrollView, can_focus=True):
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *(f"aligned-view--{name}" for name in STYLE_NAMES),
-        *(f"aligned-view--mark-{name}" for name in MARKS),
+        *(f"aligned-view--{name}" for name in PIECE_STYLES),
+        *(f"aligned-view--mark-{name}" for name in MARK_STYLES),
         "aligned-view--hit",
         "aligned-view--cursor",
         "aligned-view--cursor-cell",
@@ -216,16 +219,18 @@ class AlignedView(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, init=False)
     """Position of the selected item in ``items``."""
 
+    @dataclass
     class Changed(Message):
-        """The selection, the filter, the columns or the search changed."""
+        """The selection, the filter, the columns or the search changed: what the view shows."""
 
-        def __init__(self, view: AlignedView) -> None:
-            super().__init__()
-            self.view = view
-
-        @property
-        def control(self) -> AlignedView:
-            return self.view
+        collation: Collation | None
+        columns: tuple[Column, ...]
+        """The columns on screen."""
+        order: tuple[int, ...]
+        """Every shown document, the base first."""
+        focused_document: int
+        status: Text
+        """One line saying what the view shows (for the status line)."""
 
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
@@ -286,6 +291,17 @@ class AlignedView(ScrollView, can_focus=True):
         """Items that are changes, under the current filter."""
         return len(self._changes)
 
+    def _post_changed(self) -> None:
+        self.post_message(
+            self.Changed(
+                self.collation,
+                self.columns,
+                tuple(self.order),
+                self.focused_document,
+                describe(self),
+            )
+        )
+
     def _rebuild_rows(self, keep_row: bool = True) -> None:
         """Rows for the versions that fit on screen (all shown ones when there is room)."""
         if self.collation is None:
@@ -342,7 +358,7 @@ class AlignedView(ScrollView, can_focus=True):
             self._item_y = [0]
             self.virtual_size = Size(self._width, 0)
             self.refresh()
-            self.post_message(self.Changed(self))
+            self._post_changed()
             return
         assert self._layout is not None
         columns = self._columns_for(self._width)
@@ -358,7 +374,7 @@ class AlignedView(ScrollView, can_focus=True):
         self.virtual_size = Size(self._width, self._item_y[-1])
         self.refresh()
         self._scroll_to_cursor()
-        self.post_message(self.Changed(self))
+        self._post_changed()
 
     def _item_height(self, position: int) -> int:
         item = self.items[position]
@@ -472,7 +488,7 @@ class AlignedView(ScrollView, can_focus=True):
                 top = self._item_y[position]
                 self.refresh_lines(top, self._item_y[position + 1] - top)
         self._scroll_to_cursor(jump=self._jumping)
-        self.post_message(self.Changed(self))
+        self._post_changed()
 
     def _scroll_to_cursor(self, jump: bool = False) -> None:
         """Bring the selected item into view; after a jump, show some context above it."""
@@ -619,7 +635,7 @@ class AlignedView(ScrollView, can_focus=True):
             self._layout.configure(self.columns, self.wrap, self.search_text)
         self._strips.clear()
         self.refresh()
-        self.post_message(self.Changed(self))
+        self._post_changed()
 
     def watch_shown_other(self) -> None:
         self._rebuild_rows()
@@ -632,7 +648,7 @@ class AlignedView(ScrollView, can_focus=True):
         else:
             self._strips.clear()
             self.refresh()
-            self.post_message(self.Changed(self))
+            self._post_changed()
 
     # --- mouse ------------------------------------------------------------------------------
 

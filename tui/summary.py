@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from wirediff.core.model import Collation, Flag
-from wirediff.present.cells import BADGES
+from wirediff.present.legend import FLAGS, kind_look
 from wirediff.present.summary import DocumentSummary, summarize
 
 
@@ -59,11 +59,11 @@ class SummaryPanel(DataTable[str | Text]):
             ("Version", "version", name_width),
             ("Similarity", "similarity", 10),
             ("Reuses base", "reused", 11),
-            ("~ reworded", "reworded", 10),
-            ("↕ moved", "moved", 7),
-            ("+ added", "added", 7),
-            ("- omitted", "omitted", 9),
-            *((BADGES[flag], flag.value, len(BADGES[flag])) for flag in Flag),
+            *(
+                (f"{kind_look(name).mark} {name}", name, len(name) + 2)
+                for name in ("reworded", "moved", "added", "omitted")
+            ),
+            *((FLAGS[flag].badge, flag.value, len(FLAGS[flag].badge)) for flag in Flag),
             ("Copied from", "copied", min(48, max(11, *(len(text) for text in origins)))),
         ):
             self.add_column(label, key=key, width=width)
