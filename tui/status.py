@@ -28,7 +28,7 @@ def describe(view: AlignedView) -> Text:
     text.append(f" · {FILTER_LABELS[view.row_filter]}")
     text.append(f" · {view.change_count} changes")
     if view.shown_other is not None:
-        text.append(f" · base + {collation.documents[view.shown_other].name} (v)")
+        text.append(f" · base + {collation.documents[view.shown_other].label} (v)")
     if len(view.columns) < len(view.order):
         text.append(f" · {len(view.columns)} of {len(view.order)} versions on screen (tab)")
     if not view.wrap:
