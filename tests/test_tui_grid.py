@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from wirediff.core import CopiedFrom
 from wirediff.present.grid import Mark, Order, column_labels
+from wirediff.present.timeline import build_timeline
 from wirediff.tui.aligned_view import AlignedView
 from wirediff.tui.app import WirediffApp, make_app
 from wirediff.tui.grid_screen import GridScreen, open_grid
@@ -44,15 +45,21 @@ async def test_o_opens_the_grid_on_the_seeds_and_comes_back() -> None:
         base = app.collation.documents[app.collation.base]
         assert [row.sentence for row in grid.rows] == [s.index for s in base.sentences if s.counts]
         assert len(grid.columns) == 4
-        # No version has a date: by share of the base, and no timeline.
-        assert grid.order is Order.SIMILARITY
-        assert not screen.query_one(TimelineStrip).display
-        shares = [column.share for column in grid.columns]
+        # By date when some version has one (the loader finds dates in some seeds), with a
+        # timeline; by share of the base otherwise.
+        assert screen.collation is not None
+        dated = build_timeline(screen.collation) is not None
+        assert grid.order is (Order.DATE if dated else Order.SIMILARITY)
+        assert screen.query_one(TimelineStrip).display is dated
+        while screen.grid is not None and screen.grid.order is not Order.SIMILARITY:
+            await pilot.press("s")
+        assert screen.grid is not None
+        shares = [column.share for column in screen.grid.columns]
         assert shares == sorted(shares, reverse=True)
         await pilot.press("o")
         assert not isinstance(app.screen, GridScreen)
         await pilot.press("o")
-        assert grid_screen(pilot).grid is grid, "the grid is kept while the alignment is"
+        assert grid_screen(pilot).grid is screen.grid, "the grid is kept while the alignment is"
 
 
 @sync
