@@ -10,10 +10,14 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from wirediff.core import __version__
 from wirediff.core.errors import WirediffError
 from wirediff.reports import EXTENSIONS, RENDERERS
+
+if TYPE_CHECKING:
+    from wirediff.core.model import Document
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -85,10 +89,11 @@ def _report_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _inputs(files: Sequence[str]) -> list[str]:
-    from wirediff.core.load import bundled_seeds
+def _load(files: Sequence[str]) -> tuple[Document, ...]:
+    """The documents named by ``files``, or the bundled seeds (named ``seeds/NAME``)."""
+    from wirediff.core.load import load_bundled_seeds, load_documents
 
-    return list(files) if files else bundled_seeds()
+    return load_documents(files) if files else load_bundled_seeds()
 
 
 def _format_for(output: str | None, requested: str | None) -> str:
@@ -104,9 +109,8 @@ def _format_for(output: str | None, requested: str | None) -> str:
 
 def _collate(files: Sequence[str], base: str, all_pairs: bool):  # type: ignore[no-untyped-def]
     from wirediff.core.collate import collate
-    from wirediff.core.load import load_documents
 
-    documents = load_documents(_inputs(files))
+    documents = _load(files)
     return collate(documents, base=base, all_pairs=all_pairs)
 
 
@@ -138,7 +142,7 @@ def write_output(text: str, output: str | None) -> None:
 def run_app(argv: Sequence[str]) -> int:
     """``wirediff FILE...``: open the terminal app (or print the text report without a terminal)."""
     args = _app_parser().parse_args(argv)
-    files = _inputs(args.files)
+    files = list(args.files)
     if not sys.stdout.isatty() or not sys.stdin.isatty() or "-" in files:
         collation = _collate(files, args.base, args.all_pairs)
         from wirediff.reports import render

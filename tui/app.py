@@ -304,11 +304,12 @@ def make_app(
     files: Sequence[str], base: int | str | None = "0", all_pairs: bool = False
 ) -> WirediffApp:
     """Load the documents and build the app; raises WirediffError for bad input."""
-    if not files:
-        from wirediff.core.load import bundled_seeds
+    if files:
+        documents = load_documents(files)
+    else:
+        from wirediff.core.load import load_bundled_seeds
 
-        files = bundled_seeds()
-    documents = load_documents(files)
+        documents = load_bundled_seeds()
     resolve_base(base, documents)
     return WirediffApp(documents, base=base, all_pairs=all_pairs)
 
