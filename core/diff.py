@@ -83,9 +83,7 @@ def _whole_words(
     inside a word takes in the rest of it on both sides (equal runs pair tokens one to one),
     and edits that then touch are merged into one replacement.
     """
-    changes: list[list[int]] = [
-        [b1, b2, o1, o2] for op, b1, b2, o1, o2 in opcodes if op != "equal"
-    ]
+    changes: list[list[int]] = [[b1, b2, o1, o2] for op, b1, b2, o1, o2 in opcodes if op != "equal"]
     widened: list[list[int]] = []
     for b1, b2, o1, o2 in changes:
         while (_joined(base_tokens, b1) or _joined(other_tokens, o1)) and b1 > 0 and o1 > 0:

@@ -92,6 +92,14 @@ class WirediffApp(App[int]):
             tooltip="Show or hide the summary panel",
         ),
         Binding(
+            "S",
+            "focus_summary",
+            "Summary focus",
+            show=False,
+            id="app.focus_summary",
+            tooltip="Move into the summary panel: arrows scroll it, enter focuses that version",
+        ),
+        Binding(
             "t",
             "toggle_theme",
             "Light/dark",
@@ -267,6 +275,20 @@ class WirediffApp(App[int]):
     def action_toggle_summary(self) -> None:
         summary = self.query_one(SummaryPanel)
         summary.display = not summary.display
+
+    def action_focus_summary(self) -> None:
+        summary = self.query_one(SummaryPanel)
+        summary.display = True
+        summary.focus()
+
+    @on(SummaryPanel.VersionChosen)
+    def _version_chosen(self, event: SummaryPanel.VersionChosen) -> None:
+        view = self.view
+        if event.document in view.order:
+            view.focused_document = event.document
+        else:
+            self.notify("That version is not shown (v shows all versions).", timeout=3)
+        view.focus()
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
