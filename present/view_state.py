@@ -100,6 +100,7 @@ def cycle_shown(state: ViewState, count: int, base: int) -> ViewState:
     others = [k for k in range(count) if k != base]
     if not others:
         return state
+    shown: int | None
     if state.shown_other is None:
         shown = state.focused if state.focused in others else others[0]
     else:
