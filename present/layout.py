@@ -92,6 +92,8 @@ class RowLayout:
     ) -> None:
         """Set the columns (a window onto the rows' cells), wrap mode, search, diff form and
         focused version (whose dropped words the base column marks)."""
+        if interleaved != self.interleaved:
+            self._pieces.clear()
         if (columns, wrap, interleaved) != (self.columns, self.wrap, self.interleaved):
             self._heights.clear()
             self._lines.clear()

@@ -13,6 +13,9 @@ from wirediff.core.model import Collation, Flag
 from wirediff.present.cells import BADGES
 from wirediff.present.summary import DocumentSummary, summarize
 
+SCROLL_STEP = 10
+"""Cells that left and right scroll the table by (about a column)."""
+
 
 def _percent(value: float | None) -> str:
     return "" if value is None else f"{value:.0%}"
@@ -56,6 +59,12 @@ class SummaryPanel(DataTable[str | Text]):
             fixed_columns=1,
         )
         self.summaries: tuple[DocumentSummary, ...] = ()
+
+    def action_cursor_right(self) -> None:
+        self.scroll_relative(x=SCROLL_STEP, animate=False)
+
+    def action_cursor_left(self) -> None:
+        self.scroll_relative(x=-SCROLL_STEP, animate=False)
 
     def action_leave(self) -> None:
         self.screen.query_one("AlignedView").focus()
