@@ -31,6 +31,7 @@ from .status import StatusLine, describe
 from .summary import SummaryPanel
 
 EXIT_ERROR = 2
+HELP_SCREEN = "help"
 SUMMARY_MIN_HEIGHT = 32
 """On a shorter terminal the summary panel starts hidden (``s`` shows it)."""
 
@@ -231,13 +232,17 @@ class WirediffApp(App[int]):
     # --- actions ----------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        sections = [
-            ("Moving around", AlignedView.BINDINGS),
-            ("Everywhere", self.BINDINGS),
-            ("Detail panel", DetailScreen.BINDINGS),
-            ("Export dialog", ExportScreen.BINDINGS),
-        ]
-        self.push_screen(HelpScreen(sections))
+        # Made once and kept (installed): opening it again costs no layout or rendering.
+        if not self.is_screen_installed(HELP_SCREEN):
+            sections = [
+                ("Moving around", AlignedView.BINDINGS),
+                ("Everywhere", self.BINDINGS),
+                ("Summary panel", SummaryPanel.BINDINGS),
+                ("Detail panel", DetailScreen.BINDINGS),
+                ("Export dialog", ExportScreen.BINDINGS),
+            ]
+            self.install_screen(HelpScreen(sections), HELP_SCREEN)
+        self.push_screen(HELP_SCREEN)
 
     def action_detail(self) -> None:
         view = self.view

@@ -95,6 +95,11 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
 
+    def on_screen_resume(self) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_home(animate=False)
+        body.focus()
+
     def action_scroll(self, direction: int) -> None:
         self.query_one("#help-body", VerticalScroll).scroll_relative(y=direction * 3, animate=False)
 
