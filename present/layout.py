@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wirediff.core.model import Collation
-from wirediff.present.cells import Piece, cell_pieces, cell_symbol, mark_hits
+from wirediff.present.cells import Piece, cell_pieces, cell_symbol, mark_hits, plain_text
 from wirediff.present.items import Column, Item
 from wirediff.present.rows import SYMBOLS, CellStatus, Row
 from wirediff.present.wrap import line_count, truncate, wrap
@@ -170,15 +170,19 @@ class RowLayout:
         return offsets
 
     def note(self, row_index: int) -> str:
-        """What a row hidden from every visible column holds off screen."""
+        """One line for a row with nothing in the visible columns: which versions hold it, and
+        the start of its text (the row is not lost when its versions are off screen)."""
         row = self.rows[row_index]
-        names = [
-            self.collation.documents[cell.document].name
-            for cell in row.cells
-            if cell.status is not CellStatus.EMPTY
-        ]
+        cells = [cell for cell in row.cells if cell.status is not CellStatus.EMPTY]
+        if not cells:
+            return ""
+        names = ", ".join(self.collation.documents[cell.document].name for cell in cells)
         symbol = SYMBOLS.get(row.kind.value, " ")
-        return f"{symbol} {row.kind.value} in {', '.join(names)}: off screen (tab to see)"
+        first = next((cell for cell in cells if cell.sentences), None)
+        text = ""
+        if first is not None:
+            text = ": " + plain_text(self.collation.documents[first.document], first.sentences)
+        return f"{symbol} {row.kind.value} in {names} (off screen, tab){text}"
 
     def lines(self, row_index: int) -> RowLines:
         """The row's visible cells wrapped (or cut to one line), search matches marked."""

@@ -25,7 +25,7 @@ from textual.strip import Strip
 
 from wirediff.core.model import Collation
 from wirediff.present import view_state as vs
-from wirediff.present.cells import STYLE_NAMES, plain_text
+from wirediff.present.cells import STYLE_NAMES, Piece, plain_text
 from wirediff.present.items import (
     Column,
     Item,
@@ -41,7 +41,7 @@ from wirediff.present.items import (
 from wirediff.present.layout import GUTTER, MARKS, RowLayout, RowLines
 from wirediff.present.rows import CellStatus, Row, build_rows, shown_order
 from wirediff.present.view_state import StepScope, ViewState
-from wirediff.present.wrap import cell_width
+from wirediff.present.wrap import cell_width, truncate
 
 from .styles import component_style
 
@@ -594,7 +594,8 @@ class AlignedView(ScrollView, can_focus=True):
         return f"No passages match the filter “{self.state.row_filter.value}” (f: next filter)."
 
     def _one_line(self, text: str, style: Style, width: int) -> Strip:
-        return Strip([Segment(text, style)]).crop(0, width).adjust_cell_length(width, style)
+        text = "".join(piece.text for piece in truncate([Piece(text, "")], width))
+        return Strip([Segment(text, style)]).adjust_cell_length(width, style)
 
     def _render_item_line(self, position: int, offset: int, width: int) -> Strip:
         base = self.rich_style
@@ -744,15 +745,11 @@ class AlignedView(ScrollView, can_focus=True):
         self._jump(self._steps, direction, self.step_description())
 
     def action_step_target(self, direction: int) -> None:
+        # The status line says what n steps through now (no notification to pile up).
         self.set_state(vs.cycle_step_target(self.state, direction))
-        self._say_step()
 
     def action_step_version(self) -> None:
         self.set_state(vs.toggle_step_version(self.state))
-        self._say_step()
-
-    def _say_step(self) -> None:
-        self.notify(f"n/N step through {self.step_description()} ({len(self._steps)}).", timeout=3)
 
     def action_focus_column(self, direction: int) -> None:
         self.set_state(vs.focus_next(self.state, self.order, direction))
