@@ -110,10 +110,8 @@ async def measure(files: list[str], repeat: int, size: tuple[int, int]) -> dict[
         await pilot.pause()
         press = time.perf_counter()
         await pilot.press("b")
-        while not app.aligning and time.perf_counter() - press < 2:
+        while app.collation is collation or app.aligning:
             await pilot.pause(0.005)
-        while app.aligning:
-            await pilot.pause(0.01)
         await pilot.pause()
         result["b (re-align)"] = time.perf_counter() - press
     return result

@@ -274,6 +274,9 @@ class AlignedView(ScrollView, can_focus=True):
         self._hits: list[int] = []
         self._layout: RowLayout | None = None
         self._search_texts: list[str] | None = None
+        self._built: dict[tuple[int, ...], tuple[tuple[Row, ...], RowLayout, list[str] | None]] = {}
+        """Rows, their layout and search texts per set of shown versions, for ``v`` to reuse."""
+        self._built_for: Collation | None = None
         self._strips: dict[tuple[int, int, bool], Strip] = {}
         self._styles: dict[str, Style] = {}
         self._width = 0
@@ -464,9 +467,16 @@ class AlignedView(ScrollView, can_focus=True):
         self.order = shown_order(collation, shown)
         if self.state.focused not in self.order:
             self.state = replace(self.state, focused=self.order[0])
-        self.rows = build_rows(collation, self.order)
-        self._layout = RowLayout(collation, self.rows, self.order)
-        self._search_texts = None
+        key = tuple(self.order)
+        cached = self._built.get(key) if self._built_for is collation else None
+        if cached is None:
+            rows = build_rows(collation, self.order)
+            cached = (rows, RowLayout(collation, rows, self.order), None)
+        if self._built_for is not collation:
+            self._built.clear()
+            self._built_for = collation
+        self.rows, self._layout, self._search_texts = cached
+        self._built[key] = cached
         self.columns = ()
 
     def _columns_for(self, width: int) -> tuple[Column, ...]:
@@ -493,6 +503,9 @@ class AlignedView(ScrollView, can_focus=True):
             return
         if self._search_texts is None:
             self._search_texts = [row_text(self.collation, row) for row in self.rows]
+            layout = self._layout
+            assert layout is not None
+            self._built[tuple(self.order)] = (self.rows, layout, self._search_texts)
         self._hits = search_positions(self._search_texts, self.items, self.state.search)
 
     def _place_cursor(self, jump: bool = False, top: bool = False) -> None:

@@ -32,6 +32,7 @@ from .summary import SummaryPanel
 
 EXIT_ERROR = 2
 HELP_SCREEN = "help"
+EXPORT_SCREEN = "export"
 SUMMARY_MIN_HEIGHT = 32
 """On a shorter terminal the summary panel starts hidden (``s`` shows it)."""
 
@@ -264,7 +265,13 @@ class WirediffApp(App[int]):
             if path is not None:
                 self.notify(f"Wrote {path}", title="Report exported", timeout=6)
 
-        self.push_screen(ExportScreen(self.collation), written)
+        # Made once and kept (installed), so that opening it again is quick.
+        if not self.is_screen_installed(EXPORT_SCREEN):
+            self.install_screen(ExportScreen(self.collation), EXPORT_SCREEN)
+        screen = self.get_screen(EXPORT_SCREEN)
+        assert isinstance(screen, ExportScreen)
+        screen.collation = self.collation
+        self.push_screen(screen, written)
 
     def action_rebase(self) -> None:
         if self.collation is None:

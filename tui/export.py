@@ -84,6 +84,12 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
 
+    def on_screen_resume(self) -> None:
+        """Opened again: no old error or confirmation, the path field focused."""
+        self._confirmed = ""
+        self.query_one("#export-error", Label).update("")
+        self.query_one("#export-path", Input).focus()
+
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
         new = str(event.value)
