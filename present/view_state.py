@@ -194,7 +194,8 @@ def passage_label(row: Row, names: Sequence[str]) -> str:
         return sentence_numbers(base.sentences)
     for cell in row.cells[1:]:
         if cell.sentences:
-            return f"{names[cell.document]} {sentence_numbers(cell.sentences)}"
+            noun = "sentence" if len(cell.sentences) == 1 else "sentences"
+            return f"{names[cell.document]} {noun} {sentence_numbers(cell.sentences)}"
     return "–"
 
 

@@ -21,7 +21,9 @@ def describe(view: AlignedView) -> Text:
     total = len(view.items)
     label = view.passage_label
     if label:
-        text.append(f"passage {label}", "bold")
+        row = view.current_row
+        of_base = row is not None and bool(row.cells[0].sentences)
+        text.append(f"passage {label}" if of_base else label, "bold")
         text.append(f" ({view.cursor + 1}/{total})" if total else "")
     else:
         text.append(f"{view.cursor + 1}/{total}" if total else "0/0", "bold")
