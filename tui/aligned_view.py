@@ -267,6 +267,8 @@ class AlignedView(ScrollView, can_focus=True):
         self.items: tuple[Item, ...] = ()
         self.columns: tuple[Column, ...] = ()
         self.message = "Aligning…"
+        self.preview = False
+        """The base alone is shown while the versions are being aligned."""
         self._cursor = 0
         self._item_y: list[int] = [0]
         self._changes: list[int] = []
@@ -401,23 +403,29 @@ class AlignedView(ScrollView, can_focus=True):
 
     # --- data -------------------------------------------------------------------------------
 
-    def show(self, collation: Collation) -> None:
-        """Show ``collation`` (the first alignment, or a new one after a change of base)."""
-        old_rows, old_collation = self.rows, self.collation
+    def show(self, collation: Collation, preview: bool = False) -> None:
+        """Show ``collation`` (the first alignment, or a new one after a change of base).
+
+        A ``preview`` is a collation with no comparisons yet: the base alone, to read while
+        the versions are being aligned (the cursor stays where the reader is when they come).
+        """
+        old_rows, old_collation, was_preview = self.rows, self.collation, self.preview
         self.collation = collation
+        self.preview = preview
         state = vs.rebased(self.state, collation.base, len(collation.documents))
         self.state = state
         self._build_rows()
-        if old_collation is None or not old_rows:
+        top = old_collation is None or not old_rows
+        if top:
             self.state = vs.select(self.state, vs.first_passage(self.rows))
-            jump = True
         else:
+            assert old_collation is not None
             self.state = vs.carry(state, old_rows, self.rows, prefer=(old_collation.base,))
-            jump = True
+            top = was_preview and old_rows[vs.first_passage(old_rows)].index == state.row
         self._rebuild_items()
         self._relayout()
         self._rebuild_steps()
-        self._place_cursor(jump=jump, top=old_collation is None)
+        self._place_cursor(jump=True, top=top)
         self.post_message(self.Changed(self))
 
     def set_message(self, message: str) -> None:
@@ -464,6 +472,8 @@ class AlignedView(ScrollView, can_focus=True):
         collation = self.collation
         shown_other = self.state.shown_other
         shown = None if shown_other is None else [collation.base, shown_other]
+        if self.preview:
+            shown = [collation.base]
         self.order = shown_order(collation, shown)
         if self.state.focused not in self.order:
             self.state = replace(self.state, focused=self.order[0])
@@ -771,7 +781,7 @@ class AlignedView(ScrollView, can_focus=True):
         self.set_state(vs.cycle_filter(self.state))
 
     def action_cycle_shown(self) -> None:
-        if self.collation is None:
+        if self.collation is None or self.preview:
             return
         self.set_state(
             vs.cycle_shown(self.state, len(self.collation.documents), self.collation.base)

@@ -167,7 +167,19 @@ class WirediffApp(App[int]):
         self.aligning = True
         if self.collation is None:
             self.view.set_message("Aligning the versions…")
+            self._preview(base)
         self.align(base)
+
+    def _preview(self, base: int | str | None) -> None:
+        """Show the base alone while the versions are being aligned (a first screen early)."""
+        try:
+            index = resolve_base(base, self.documents)
+        except WirediffError:
+            return
+        if index is None or len(self.documents) < 2:
+            return  # --base auto: the base is known only once the versions are compared
+        preview = Collation(self.documents, index, False, (), ())
+        self.view.show(preview, preview=True)
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False)
     def align(self, base: int | str | None) -> Collation:
