@@ -284,3 +284,27 @@ async def test_the_word_diff_keeps_words_whole(base: str) -> None:
                 assert "U. S." not in "".join(
                     p.text for p in view._layout.cell_pieces(row.index, index)
                 )
+
+
+@sync
+async def test_the_summary_panel_reaches_every_one_of_20_versions(tmp_path: Path) -> None:
+    from .conftest import SEEDS
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    files = []
+    for k in range(20):
+        path = tmp_path / f"v{k:02d}.txt"
+        path.write_text(seeds[k % len(seeds)].read_text(encoding="utf-8"), encoding="utf-8")
+        files.append(str(path))
+    app = make_app(files)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        summary = app.query_one(SummaryPanel)
+        assert summary.row_count == 20
+        assert summary.max_scroll_y > 0  # more rows than it shows at once
+        await press(pilot, "S")
+        for _ in range(19):
+            await pilot.press("down")
+        await pilot.pause()
+        assert summary.cursor_row == 19
+        assert summary.scroll_y == summary.max_scroll_y

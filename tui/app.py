@@ -266,7 +266,10 @@ class WirediffApp(App[int]):
             view.fold_boilerplate = False
             return
         row = view.rows[item.row]
-        self.push_screen(DetailScreen(self.collation, row, view.cursor, len(view.items)))
+        label = view.passage_label
+        if row.cells[0].sentences:
+            label = f"Passage {label}"
+        self.push_screen(DetailScreen(self.collation, row, view.cursor, len(view.items), label))
 
     def action_export(self) -> None:
         if self.collation is None:
