@@ -80,6 +80,7 @@ class RowLayout:
         self._visible: list[int] = []
         self._pieces: dict[tuple[int, int, int | None], list[Piece]] = {}
         self._heights: dict[int, int] = {}
+        self._height_sets: dict[tuple[tuple[Column, ...], bool, bool], dict[int, int]] = {}
         self._lines: dict[int, RowLines] = {}
 
     def configure(
@@ -95,7 +96,11 @@ class RowLayout:
         if interleaved != self.interleaved:
             self._pieces.clear()
         if (columns, wrap, interleaved) != (self.columns, self.wrap, self.interleaved):
-            self._heights.clear()
+            # Heights are kept per window of columns, so sliding back (tab) costs nothing.
+            key = (columns, wrap, interleaved)
+            if len(self._height_sets) > 16:
+                self._height_sets.clear()
+            self._heights = self._height_sets.setdefault(key, {})
             self._lines.clear()
         elif (search_text, focused) != (self.search_text, self.focused):
             self._lines.clear()
