@@ -109,8 +109,9 @@ class RowLayout:
         self._visible = [self.cell_index[column.document] for column in columns]
 
     def _against(self, row: Row) -> int | None:
-        """The cell whose dropped words the base cell of ``row`` marks."""
-        if self.focused is None:
+        """The cell whose dropped words the base cell of ``row`` marks (none when each
+        version's cell shows its own dropped words, interleaved)."""
+        if self.focused is None or self.interleaved:
             return None
         index = self.cell_index.get(self.focused)
         return index if index else None
