@@ -308,3 +308,24 @@ async def test_the_summary_panel_reaches_every_one_of_20_versions(tmp_path: Path
         await pilot.pause()
         assert summary.cursor_row == 19
         assert summary.scroll_y == summary.max_scroll_y
+
+
+@sync
+async def test_a_passage_of_versions_off_screen_is_one_line_naming_them() -> None:
+    app = make_app([])
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await ready(pilot)
+        assert app.collation is not None
+        assert [c.document for c in view.columns] == [0, 1]
+        position = next(
+            p for p, item in enumerate(view.items)
+            if not item.folded and view.rows[item.row].cells[3].status is CellStatus.ADDED
+        )  # fmt: skip
+        row = view.rows[view.items[position].row]
+        view.select(position)
+        await pilot.pause()
+        assert view._item_y[position + 1] - view._item_y[position] == 1
+        line = view.render_line(view._item_y[position] - int(view.scroll_y)).text
+        document = app.collation.documents[3]
+        assert f"added in {document.name} (off screen, tab)" in line
+        assert plain_text(document, row.cells[3].sentences)[:20] in line
