@@ -1,8 +1,15 @@
-"""Load and check the hand-labelled seed alignments in ``bench/data/seed_labels.json``."""
+"""Load and check hand-labelled alignments: the seed pairs and the real wire-copy pairs.
+
+``bench/data/seed_labels.json`` labels pairs of ``seeds/``; ``bench/data/wire_labels.json``
+labels pairs of ``bench/data/wire/`` (AP stories as republished by several outlets). An excerpt
+is the first characters of a sentence, occurring once in its file; a sentence that a page repeats
+word for word is given as ``{"text": ..., "occurrence": n}`` (the n-th occurrence, from 1).
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from dataclasses import dataclass
@@ -12,30 +19,66 @@ from typing import Any
 from .gold import FLAGS, GoldCase, GoldLink
 
 ROOT = Path(__file__).resolve().parents[1]
-LABELS = Path(__file__).resolve().parent / "data" / "seed_labels.json"
+DATA = Path(__file__).resolve().parent / "data"
+LABELS = DATA / "seed_labels.json"
 SEEDS = ROOT / "seeds"
+WIRE_LABELS = DATA / "wire_labels.json"
+WIRE = DATA / "wire"
 MIN_EXCERPT, MAX_EXCERPT = 30, 60
+
+
+Excerpt = str | tuple[str, int]
+"""The start of a sentence, or (start, occurrence) for a sentence a page repeats."""
+
+
+def _excerpt(value: Any) -> Excerpt:
+    if isinstance(value, dict):
+        return (str(value["text"]), int(value["occurrence"]))
+    return str(value)
+
+
+def excerpt_text(excerpt: Excerpt) -> str:
+    """The characters an excerpt looks for."""
+    return excerpt if isinstance(excerpt, str) else excerpt[0]
+
+
+def find_excerpt(text: str, excerpt: Excerpt) -> int:
+    """The offset of ``excerpt`` in ``text`` (ValueError if it is not there)."""
+    if isinstance(excerpt, str):
+        return text.index(excerpt)
+    start = -1
+    for _ in range(excerpt[1]):
+        start = text.index(excerpt[0], start + 1)
+    return start
+
+
+def count_excerpt(text: str, excerpt: Excerpt) -> int:
+    """How many places ``excerpt`` designates: 1 when it is unambiguous."""
+    if isinstance(excerpt, str):
+        return text.count(excerpt)
+    occurrences = text.count(excerpt[0])
+    return 1 if 1 <= excerpt[1] <= occurrences and occurrences > 1 else 0
 
 
 @dataclass(frozen=True, slots=True)
 class LinkLabel:
     """One hand-labelled link: excerpts of base and other sentences, flags and a note."""
 
-    base: tuple[str, ...]
-    other: tuple[str, ...]
+    base: tuple[Excerpt, ...]
+    other: tuple[Excerpt, ...]
     flags: tuple[str, ...]
     note: str
 
 
 @dataclass(frozen=True, slots=True)
 class PairLabel:
-    """The labels of one ordered pair of seed files."""
+    """The labels of one ordered pair of files."""
 
     base: str
     other: str
     links: tuple[LinkLabel, ...]
-    omitted: tuple[str, ...]
-    added: tuple[str, ...]
+    omitted: tuple[Excerpt, ...]
+    added: tuple[Excerpt, ...]
 
 
 def load_labels(path: Path = LABELS) -> list[PairLabel]:
@@ -49,21 +92,21 @@ def load_labels(path: Path = LABELS) -> list[PairLabel]:
             other=pair["other"],
             links=tuple(
                 LinkLabel(
-                    base=tuple(link["base"]),
-                    other=tuple(link["other"]),
+                    base=tuple(map(_excerpt, link["base"])),
+                    other=tuple(map(_excerpt, link["other"])),
                     flags=tuple(link.get("flags", ())),
                     note=link.get("note", ""),
                 )
                 for link in pair["links"]
             ),
-            omitted=tuple(pair.get("omitted", ())),
-            added=tuple(pair.get("added", ())),
+            omitted=tuple(map(_excerpt, pair.get("omitted", ()))),
+            added=tuple(map(_excerpt, pair.get("added", ()))),
         )
         for pair in data["pairs"]
     ]
 
 
-def _excerpts(pair: PairLabel) -> list[tuple[str, str]]:
+def _excerpts(pair: PairLabel) -> list[tuple[str, Excerpt]]:
     """Every (side, excerpt) the pair refers to."""
     found = [("base", e) for link in pair.links for e in link.base]
     found += [("other", e) for link in pair.links for e in link.other]
@@ -78,13 +121,15 @@ def check_pair(pair: PairLabel, seeds: Path = SEEDS) -> list[str]:
         side: (seeds / getattr(pair, side)).read_text(encoding="utf-8")
         for side in ("base", "other")
     }
-    label = f"{pair.base[:3]}->{pair.other[:3]}"
+    label = pair_name(pair)
     for side, excerpt in _excerpts(pair):
-        count = texts[side].count(excerpt)
+        count = count_excerpt(texts[side], excerpt)
         if count != 1:
             problems.append(f"{label} {side}: {excerpt!r} occurs {count} times")
-        if not MIN_EXCERPT <= len(excerpt) <= MAX_EXCERPT:
-            problems.append(f"{label} {side}: {excerpt!r} is {len(excerpt)} characters long")
+        if not MIN_EXCERPT <= len(excerpt_text(excerpt)) <= MAX_EXCERPT:
+            problems.append(
+                f"{label} {side}: {excerpt!r} is {len(excerpt_text(excerpt))} characters long"
+            )
     for link in pair.links:
         problems += [f"{label}: unknown flag {f!r}" for f in link.flags if f not in FLAGS]
         if not link.base or not link.other:
@@ -101,29 +146,51 @@ def gold_case(pair: PairLabel, seeds: Path = SEEDS) -> GoldCase:
     base_text = (seeds / pair.base).read_text(encoding="utf-8")
     other_text = (seeds / pair.other).read_text(encoding="utf-8")
     return GoldCase(
-        name=f"{pair.base[:3]}->{pair.other[:3]}",
+        name=pair_name(pair),
         base_path=str(seeds / pair.base),
         other_path=str(seeds / pair.other),
         base_text=base_text,
         other_text=other_text,
         links=tuple(
             GoldLink(
-                base=tuple(base_text.index(e) for e in link.base),
-                other=tuple(other_text.index(e) for e in link.other),
+                base=tuple(find_excerpt(base_text, e) for e in link.base),
+                other=tuple(find_excerpt(other_text, e) for e in link.other),
                 flags=frozenset(link.flags),
                 kind="reworded",
                 note=link.note,
             )
             for link in pair.links
         ),
-        omitted=tuple(base_text.index(e) for e in pair.omitted),
-        added=tuple(other_text.index(e) for e in pair.added),
+        omitted=tuple(find_excerpt(base_text, e) for e in pair.omitted),
+        added=tuple(find_excerpt(other_text, e) for e in pair.added),
     )
 
 
 def seed_cases(path: Path = LABELS, seeds: Path = SEEDS) -> list[GoldCase]:
     """All labelled seed pairs as GoldCases."""
     return [gold_case(pair, seeds) for pair in load_labels(path)]
+
+
+def wire_cases(path: Path = WIRE_LABELS, texts: Path = WIRE) -> list[GoldCase]:
+    """All labelled real wire-copy pairs as GoldCases.
+
+    Their kind (identical or reworded) is not labelled: most links are verbatim copies.
+    """
+    cases = []
+    for pair in load_labels(path):
+        case = gold_case(pair, texts)
+        links = tuple(dataclasses.replace(link, kind=None) for link in case.links)
+        cases.append(dataclasses.replace(case, links=links))
+    return cases
+
+
+def pair_name(pair: PairLabel) -> str:
+    """``001->000`` for seeds; ``gaza hawaiitribune->columbian`` for wire-copy files."""
+    if pair.base[:3].isdigit():
+        return f"{pair.base[:3]}->{pair.other[:3]}"
+    story = pair.base.split("_")[0]
+    outlets = [Path(name).stem.split("_", 2)[-1] for name in (pair.base, pair.other)]
+    return f"{story} {outlets[0]}->{outlets[1]}"
 
 
 def coverage(pair: PairLabel, seeds: Path = SEEDS) -> list[str]:
@@ -135,14 +202,12 @@ def coverage(pair: PairLabel, seeds: Path = SEEDS) -> list[str]:
     missing: list[str] = []
     for side in ("base", "other"):
         document = load_document(str(seeds / getattr(pair, side)))
-        starts = {document.text.index(e) for s, e in _excerpts(pair) if s == side}
+        starts = {find_excerpt(document.text, e) for s, e in _excerpts(pair) if s == side}
         for sentence in document.sentences:
             if sentence.role.value in ("body", "headline", "heading") and not any(
                 sentence.start <= o < sentence.end for o in starts
             ):
-                missing.append(
-                    f"{pair.base[:3]}->{pair.other[:3]} {side} unlabelled: {sentence.text[:70]!r}"
-                )
+                missing.append(f"{pair_name(pair)} {side} unlabelled: {sentence.text[:70]!r}")
     return missing
 
 
@@ -150,17 +215,20 @@ def main(argv: list[str] | None = None) -> int:
     """Validate the label file; print problems and counts; exit 1 on problems."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("labels", nargs="?", type=Path, default=LABELS)
-    parser.add_argument("--seeds", type=Path, default=SEEDS)
+    parser.add_argument("--seeds", type=Path, default=SEEDS, help="the folder of the texts")
+    parser.add_argument("--wire", action="store_true", help="check the wire-copy labels")
     parser.add_argument(
         "--coverage", action="store_true", help="list engine sentences left unlabelled"
     )
     args = parser.parse_args(argv)
+    if args.wire:
+        args.labels, args.seeds = WIRE_LABELS, WIRE
     pairs = load_labels(args.labels)
     problems = [p for pair in pairs for p in check_pair(pair, args.seeds)]
     for pair in pairs:
         pairs_n = sum(len(link.base) * len(link.other) for link in pair.links)
         print(
-            f"{pair.base[:3]}->{pair.other[:3]}: {len(pair.links)} links "
+            f"{pair_name(pair)}: {len(pair.links)} links "
             f"({pairs_n} sentence pairs), {len(pair.omitted)} omitted, {len(pair.added)} added"
         )
         if args.coverage:

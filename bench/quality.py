@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 Aligner = Callable[["Document", "Document"], list[Pred]]
 TARGET_SYNTHETIC, TARGET_SEEDS, TARGET_FLAG_P = 0.95, 0.90, 0.90
+TARGET_WIRE = 0.96
 
 
 @dataclass(slots=True)
@@ -70,6 +71,25 @@ def _labelled(document: Document) -> list[str]:
         f"[{s.role.value}] {s.text}" if s.role.value == "boilerplate" else s.text
         for s in document.sentences
     ]
+
+
+def shape_table(title: str, evaluations: dict[str, Evaluation]) -> str:
+    """Recall of gold pairs by the shape of their gold link (splits and merges), per set."""
+    names = list(next(iter(evaluations.values())).counts)
+    headers = ["set", "shape", "gold"] + [f"{n} R" for n in names]
+    rows: list[list[Cell]] = []
+    for label, ev in evaluations.items():
+        engine = ev.total(names[0])
+        for shape in ("split", "merge", "many"):
+            gold = engine.shape_tp[shape] + engine.shape_fn[shape]
+            if not gold:
+                continue
+            row: list[Cell] = [label, shape, gold]
+            for n in names:
+                c = ev.total(n)
+                row.append(c.shape_tp[shape] / gold)
+            rows.append(row)
+    return table(title, headers, rows)
 
 
 def _rates(c: Counts) -> list[Cell]:

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .gold import FLAGS, GoldCase
+from .gold import FLAGS, GoldCase, GoldLink
 
 Pair = tuple[int, int]
 
@@ -40,6 +40,10 @@ class Counts:
     edit_fp: Counter[str] = field(default_factory=Counter)
     unlinked_ok: Counter[str] = field(default_factory=Counter)
     unlinked_n: Counter[str] = field(default_factory=Counter)
+    shape_tp: Counter[str] = field(default_factory=Counter)
+    """Gold pairs found, by the shape of their gold link: ``one-to-one``, ``split``, ``merge``."""
+    shape_fn: Counter[str] = field(default_factory=Counter)
+    """Gold pairs missed, by the shape of their gold link."""
 
     def add(self, other: Counts) -> None:
         """Add another Counts into this one."""
@@ -54,6 +58,8 @@ class Counts:
             "edit_fp",
             "unlinked_ok",
             "unlinked_n",
+            "shape_tp",
+            "shape_fn",
         ):
             getattr(self, name).update(getattr(other, name))
 
@@ -93,6 +99,13 @@ class Mistake:
     edits: tuple[str, ...] = ()
 
 
+def link_shape(link: GoldLink) -> str:
+    """``split`` (one base sentence, several others), ``merge``, ``many`` or ``one-to-one``."""
+    if len(link.base) == 1:
+        return "one-to-one" if len(link.other) == 1 else "split"
+    return "merge" if len(link.other) == 1 else "many"
+
+
 def score_case(
     case: GoldCase,
     base_spans: Sequence[tuple[int, int]],
@@ -118,6 +131,12 @@ def score_case(
     counts.tp = len(gold_pairs.keys() & pred_pairs.keys())
     counts.fp = len(pred_pairs.keys() - gold_pairs.keys())
     counts.fn = len(gold_pairs.keys() - pred_pairs.keys())
+    for pair, k in gold_pairs.items():
+        shape = link_shape(case.links[k])
+        if pair in pred_pairs:
+            counts.shape_tp[shape] += 1
+        else:
+            counts.shape_fn[shape] += 1
     wrong_flags = _score_links(case, gold_pairs, pred_pairs, preds, counts)
     _score_edits(case, gold_pairs, pred_pairs, at_base, at_other, counts)
     mistakes = []

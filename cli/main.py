@@ -10,10 +10,11 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from wirediff.core import __version__
 from wirediff.core.errors import WirediffError
+from wirediff.core.visible import visible, visible_line
 from wirediff.reports import EXTENSIONS, RENDERERS
 
 if TYPE_CHECKING:
@@ -29,7 +30,16 @@ moved, added and dropped, with altered quotes, changed numbers, names and attrib
   wirediff                       open the app on the bundled sample story
   wirediff A.txt B.html C.md     open the app on your versions (a folder works too)
   wirediff report A B -o out.json   write a report (json, txt, html, md, csv)
+  wirediff stories PILE...       group a pile of articles into stories (corpus mode)
+  wirediff find STORY PILE...    rank a pile's articles by how much of STORY they reuse
 """
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the offending argument shown visibly: an argument may hold escapes."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(visible_line(message))
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -56,7 +66,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def _app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="wirediff",
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -68,7 +78,7 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _report_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="wirediff report",
         description="Write a report comparing versions of one story.",
     )
@@ -109,9 +119,11 @@ def _format_for(output: str | None, requested: str | None) -> str:
 
 def _collate(files: Sequence[str], base: str, all_pairs: bool):  # type: ignore[no-untyped-def]
     from wirediff.core.collate import collate
+    from wirediff.core.load import printable_path
 
     documents = _load(files)
-    return collate(documents, base=base, all_pairs=all_pairs)
+    # Document paths show bytes that are not UTF-8 as U+FFFD; so must --base, to match them.
+    return collate(documents, base=printable_path(base), all_pairs=all_pairs)
 
 
 def run_report(argv: Sequence[str]) -> int:
@@ -127,16 +139,37 @@ def run_report(argv: Sequence[str]) -> int:
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to the file ``output``, or to standard output."""
+    """Write ``text`` to the file ``output``, or to standard output.
+
+    On a terminal every format shows control characters from the input visibly (a report is
+    data in a file or a pipe, but on a terminal an escape sequence would run).
+    """
     if output is None or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if sys.stdout.isatty():
+            text = visible(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:  # e.g. > /dev/full
+            _silence_stdout()
+            raise WirediffError(
+                f"standard output: cannot write ({error.strerror or error})"
+            ) from None
         return
     try:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as error:
         raise WirediffError(f"{output}: cannot write ({error.strerror or error})") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the exit flush fails no more."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def run_app(argv: Sequence[str]) -> int:
@@ -166,16 +199,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments and arguments[0] == "report":
             return run_report(arguments[1:])
+        if arguments and arguments[0] in ("stories", "find"):
+            from wirediff.cli import stories
+
+            command = stories.run_stories if arguments[0] == "stories" else stories.run_find
+            return command(arguments[1:])
         return run_app(arguments)
     except WirediffError as error:
-        print(f"wirediff: {error.message}", file=sys.stderr)
+        print(f"wirediff: {visible_line(error.message)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # the reader went away (e.g. piped into head): not an error worth a traceback
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK
 
 

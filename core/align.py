@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,95 @@ class Group:
     """Whether the texts are equal once normalised; None when the aligner did not compare them."""
 
 
+# A photo credit: "(AP Photo/Ted S. Warren)", "(Majdi Mohammed/AP)", "Credit: AP", "AFP via Getty
+# Images", "(Photo by David Ryder/Getty Images)". A line carrying one is a caption or a credit.
+_CREDIT = re.compile(
+    r"\b(?:AP|AFP|Reuters|EPA|Xinhua|Kyodo|PA|Getty) Photo\b|\bPhoto(?:graph)?(?: by\b|:)"
+    r"|\bCredit:|\bvia Getty Images\b|\bGetty Images\b|\bShutterstock\b"
+    r"|/(?:AP|AFP|Reuters|EPA|PA|Getty Images|Bloomberg)(?:,[^)]*)?\)"
+)
+_CREDIT_HINTS = (
+    "Photo",
+    "Credit:",
+    "Getty",
+    "Shutterstock",
+    "/AP)",
+    "/AP,",
+    "/AFP",
+    "/Reuters",
+    "/EPA",
+    "/PA",
+    "/Bloomberg",
+)
+"""Literal text every credit contains, found before the regular expression runs."""
+_TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+_SHORT_LINE = 40
+"""Characters: a line this short next to a credit is part of the credit (a name, a slash)."""
+
+
+class Kind:
+    """What sort of text a sentence is; furniture kinds link only to their own kind."""
+
+    TEXT = "text"
+    TITLE = "title"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    CAPTION = "caption"
+
+
+_KIND_OF_ROLE = {
+    Role.HEADLINE: Kind.TITLE,
+    Role.HEADING: Kind.TITLE,
+    Role.DATELINE: Kind.DATELINE,
+    Role.BYLINE: Kind.BYLINE,
+}
+
+
+def _compatible(first: str, second: str) -> bool:
+    """Whether sentences of these kinds may be linked: furniture only to its own kind."""
+    return first == second or {first, second} == {Kind.TEXT, Kind.TITLE}
+
+
+def sentence_kinds(document: Document) -> tuple[str, ...]:
+    """The kind of each sentence: title, text, dateline, byline or photo caption.
+
+    A caption is every sentence of a line that carries a photo credit, or of the line just
+    before a short credit line ("Robin Van Lonkhuijsen / AFP via Getty Images").
+    """
+    text = document.text
+    kinds = [_KIND_OF_ROLE.get(s.role, Kind.TEXT) for s in document.sentences]
+    hints = []  # cheap literal search first: the regular expression is slow on a long text
+    for hint in _CREDIT_HINTS:
+        found = text.find(hint)
+        while found >= 0:
+            hints.append(found)
+            found = text.find(hint, found + 1)
+    if not hints:
+        return tuple(kinds)
+    starts = [0]
+    starts.extend(match.end() for match in re.finditer("\n", text))
+
+    def line_text(number: int) -> str:
+        end = starts[number + 1] - 1 if number + 1 < len(starts) else len(text)
+        return text[starts[number] : end].strip()
+
+    captions: set[int] = set()
+    for number in sorted({bisect.bisect_right(starts, offset) - 1 for offset in hints}):
+        if not _CREDIT.search(line_text(number)):
+            continue
+        captions.add(number)
+        if len(line_text(number)) <= 2 * _SHORT_LINE:  # a credit alone: the caption is above it
+            previous = number - 1
+            while previous >= 0 and len(line_text(previous)) < _SHORT_LINE:
+                previous -= 1
+            if previous >= 0 and _TERMINAL.search(line_text(previous)):
+                captions.add(previous)
+    for index, sentence in enumerate(document.sentences):
+        if bisect.bisect_right(starts, sentence.start) - 1 in captions:
+            kinds[index] = Kind.CAPTION
+    return tuple(kinds)
+
+
 @dataclass(frozen=True, slots=True)
 class Features:
     """What the aligner needs to know about one document's sentences."""
@@ -54,6 +144,8 @@ class Features:
     """The role of each sentence."""
     titles: tuple[bool, ...] = ()
     """Whether each sentence is a headline or heading rather than running text."""
+    kinds: tuple[str, ...] = ()
+    """The ``Kind`` of each sentence (text, title, dateline, byline, caption)."""
 
     @classmethod
     def of(cls, document: Document) -> Features:
@@ -65,7 +157,11 @@ class Features:
         )
         roles = tuple(s.role for s in document.sentences)
         titles = tuple(role in (Role.HEADLINE, Role.HEADING) for role in roles)
-        return cls(terms, norms, roles, titles)
+        return cls(terms, norms, roles, titles, sentence_kinds(document))
+
+    def kind(self, index: int) -> str:
+        """The kind of sentence ``index`` (running text when kinds were not computed)."""
+        return self.kinds[index] if self.kinds else Kind.TEXT
 
 
 class TermWeights:
@@ -166,7 +262,9 @@ class _Aligner:
         score = self._scores.get(key)
         if score is None:
             base_norm, other_norm = self.base.norms[i], self.other.norms[j]
-            if base_norm == other_norm:
+            if not _compatible(self.base.kind(i), self.other.kind(j)):
+                score = 0.0  # a caption, dateline or byline links only to its own kind
+            elif base_norm == other_norm:
                 score = 1.0
             else:
                 shared = self.base.terms[i] & self.other.terms[j]
@@ -191,9 +289,9 @@ class _Aligner:
 
     def group_score(self, base: Iterable[int], other: Iterable[int]) -> float:
         base, other = list(base), list(other)
-        titles = {self.base.titles[i] for i in base} | {self.other.titles[j] for j in other}
-        if len(titles) > 1:
-            return 0.0  # headings and running text do not form one passage
+        kinds = {self.base.kind(i) for i in base} | {self.other.kind(j) for j in other}
+        if len(kinds) > 1:
+            return 0.0  # headings and running text, or captions and text, are not one passage
         base_terms = frozenset().union(*(self.base.terms[i] for i in base))
         other_terms = frozenset().union(*(self.other.terms[j] for j in other))
         return similarity(base_terms, other_terms, self.weights, self.settings.small_weight)
@@ -211,13 +309,19 @@ class _Aligner:
 
         weight = self.weights
         scored: list[tuple[float, int, int]] = []
+        copies: Counter[str] = Counter()
         for i, terms in enumerate(self.base.terms):
             if not self.base.norms[i]:
                 continue  # boilerplate is never aligned
             identical = exact.get(self.base.norms[i])
             if identical:
-                # The same sentence: nothing else is worth scoring.
-                scored.extend((1.0, i, j) for j in identical[: self.settings.candidates])
+                # The same sentence: nothing else is worth scoring. The k-th copy of a repeated
+                # sentence is offered the copies around the other's k-th, so twins pair in order.
+                copy = copies[self.base.norms[i]]
+                copies[self.base.norms[i]] += 1
+                first = max(0, min(copy, len(identical) - 1) - self.settings.candidates // 2)
+                window = identical[first : first + self.settings.candidates]
+                scored.extend((1.0, i, j) for j in window)
                 continue
             overlap: dict[int, float] = defaultdict(float)
             rarest = sorted(terms, key=lambda term: (-weight(term), term))[
@@ -374,8 +478,12 @@ class _Aligner:
     def headlines(self) -> None:
         """Link the headlines, or a headline and the other version's lead, when they agree.
 
-        A headline sums up the story, as does the lead of a version that has no headline.
+        A headline sums up the story, as does the lead of a version that has no headline. This
+        runs last, so that a lead with a counterpart of its own keeps it, and never between
+        independent stories, whose headlines share the topic and nothing else.
         """
+        if not self.related():
+            return
         base_head = _headline(self.base)
         other_head = _headline(self.other)
         if base_head is None and other_head is None:
@@ -387,8 +495,76 @@ class _Aligner:
         if base_head is not None and other_head is not None:
             self._link_if_similar(base_head, other_head, self.settings.headline_score)
 
+    def related(self) -> bool:
+        """Whether the versions tell the same story: enough of the shorter one is linked.
+
+        Two agencies' stories from the same place and day share names and topic words and yield
+        a few weak links; a republication, a trim or a rewrite links much of the shorter version.
+        """
+        shorter = min(
+            sum(1 for terms in self.base.terms if terms),
+            sum(1 for terms in self.other.terms if terms),
+        )
+        needed = max(self.settings.related_links, self.settings.related_share * shorter)
+        return len(self.groups) >= min(needed, shorter)
+
+    def abstain_if_unrelated(self) -> None:
+        """Keep only near-copies (a shared quote, a shared sentence) between independent stories."""
+        if self.related():
+            return
+        kept = [group for group in self.groups if group[2] >= self.settings.unrelated_score]
+        self.groups = []
+        self.base_link.clear()
+        self.other_link.clear()
+        for base, other, score in kept:
+            self.link(base, other, score)
+
+    def fill_gaps(self, scored: Sequence[tuple[float, int, int]]) -> None:
+        """Link the sentences left alone, in order, in a small gap between two links.
+
+        Between two linked pairs (or the start of the documents and the first link), one or two
+        unlinked sentences on each side are most likely
+        the same content loosely reworded (Bleualign and hunalign fill such gaps); they are
+        paired in order when they share enough, at a lower threshold than anywhere else, and
+        when neither matches any other sentence better: a sentence cut and another put in its
+        place share the story's names and topic words too.
+        """
+        best_of_base: dict[int, float] = {}
+        best_of_other: dict[int, float] = {}
+        for score, i, j in scored:  # best first
+            best_of_base.setdefault(i, score)
+            best_of_other.setdefault(j, score)
+        limit = self.settings.small_gap
+        pairs = sorted((min(b), min(o), max(b), max(o)) for b, o, _ in self.groups)
+        keep = increasing_subsequence([other for _, other, _, _ in pairs])
+        chain = [(-1, -1, -1, -1)] + [pairs[k] for k in keep] if keep else []
+        for (_, _, base_low, other_low), (base_high, other_high, _, _) in itertools.pairwise(chain):
+            base_gap = list(range(base_low + 1, base_high))
+            other_gap = list(range(other_low + 1, other_high))
+            if not (0 < len(base_gap) <= limit and 0 < len(other_gap) <= limit):
+                continue
+            if not all(map(self._free_base, base_gap)) or not all(map(self._free_other, other_gap)):
+                continue  # linked elsewhere or furniture: not a plain gap
+            options = [[(i, j)] for i in base_gap for j in other_gap]
+            if len(base_gap) == len(other_gap) == 2:
+                options.append(list(zip(base_gap, other_gap, strict=True)))
+            best: list[tuple[int, int]] = []
+            best_total = 0.0
+            for option in options:
+                scores = [self.pair_score(i, j) for i, j in option]
+                mutual = all(
+                    score >= best_of_base.get(i, 0.0) and score >= best_of_other.get(j, 0.0)
+                    for score, (i, j) in zip(scores, option, strict=True)
+                )
+                if mutual and min(scores) >= self.settings.gap_score and sum(scores) > best_total:
+                    best, best_total = option, sum(scores)
+            for i, j in best:
+                self.link([i], [j], self.pair_score(i, j))
+
     def _link_if_similar(self, i: int, j: int, threshold: float) -> None:
         if i in self.base_link or j in self.other_link:
+            return
+        if not _compatible(self.base.kind(i), self.other.kind(j)):
             return
         score = similarity(
             self.base.terms[i], self.other.terms[j], self.weights, self.settings.small_weight
@@ -425,8 +601,11 @@ class _Aligner:
             return 0.0
         return self.weights.total(terms & by) / total
 
-    def grow(self, scored: Sequence[tuple[float, int, int]]) -> None:
-        """Add adjacent unlinked sentences to groups they complete (splits and merges)."""
+    def grow(self, scored: Sequence[tuple[float, int, int]], first: int = 0) -> None:
+        """Add adjacent unlinked sentences to groups they complete (splits and merges).
+
+        Only groups from index ``first`` on are grown (the ones made since the last growth).
+        """
         best_of_base: dict[int, tuple[float, int]] = {}
         best_of_other: dict[int, tuple[float, int]] = {}
         for score, i, j in scored:  # best first
@@ -435,22 +614,27 @@ class _Aligner:
         changed = True
         while changed:
             changed = False
-            for index in range(len(self.groups)):
+            for index in range(first, len(self.groups)):
                 for side in ("other", "base"):
                     best = best_of_other if side == "other" else best_of_base
                     changed |= self._grow_group(index, side, best)
 
     def _grow_group(self, index: int, side: str, best: dict[int, tuple[float, int]]) -> bool:
         """Try the free neighbours of group ``index`` on ``side``; True if one joined."""
-        base, other, score = self.groups[index]
+        base, other, _ = self.groups[index]
         grows_other = side == "other"
         members = other if grows_other else base
         own, opposite_features = (self.other, self.base) if grows_other else (self.base, self.other)
         opposite_members = base if grows_other else other
+        score = -1.0
         for k in (max(members) + 1, min(members) - 1):
             free = self._free_other(k) if grows_other else self._free_base(k)
             if not free:
                 continue
+            if score < 0.0:
+                # Growth compares bags of words: a near-copy's score was lifted by its characters,
+                # and a part judged against that would fall short of a limit never reached.
+                score = self.group_score(base, other)
             new_base = base if grows_other else sorted([*base, k])
             new_other = sorted([*other, k]) if grows_other else other
             new_score = self.group_score(new_base, new_other)
@@ -466,11 +650,28 @@ class _Aligner:
                 _completes(novel, new_score - score)
                 or (alone >= self.settings.grow_alone_score and new_score >= score - 0.05)
                 or (belongs and new_score >= score - 0.1)
+                or (
+                    belongs
+                    and new_score >= score - self.settings.part_drop
+                    and self._brings_the_rest(own.terms[k], opposite - already)
+                )
             ):
-                self.groups[index] = (new_base, new_other, new_score)
+                self.groups[index] = (new_base, new_other, max(new_score, score))
                 (self.other_link if grows_other else self.base_link)[k] = index
                 return True
         return False
+
+    def _brings_the_rest(self, part: frozenset[str], uncovered: frozenset[str]) -> bool:
+        """Whether ``part``, judged on its own, carries what the group still lacks.
+
+        A split's second part often repeats words of the first and adds details of its own,
+        so it lowers the group's bag-of-words score; what counts (as for MASSAlign and the CATS
+        aligners) is its overlap with the other side's content not yet covered.
+        """
+        brought = part & uncovered
+        if len(brought) < self.settings.part_terms:
+            return False
+        return self._covered(uncovered, part) >= self.settings.part_cover
 
     def result(self) -> tuple[Group, ...]:
         groups = [
@@ -545,10 +746,14 @@ def align(
     """Groups of base and other sentences that carry the same content, in base order."""
     aligner = _Aligner(base, other, weights, settings)
     scored = aligner.candidates()
-    aligner.headlines()
     aligner.anchors(scored)
     aligner.fill_in_order(scored)
     aligner.moved_runs(scored)
     aligner.merge_unlinked(scored)
     aligner.grow(scored)
+    aligner.abstain_if_unrelated()
+    grown = len(aligner.groups)
+    aligner.fill_gaps(scored)
+    aligner.grow(scored, first=grown)
+    aligner.headlines()
     return aligner.result()

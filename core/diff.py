@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from rapidfuzz.distance import Levenshtein
+
 from .align import Group, increasing_subsequence
 from .flags import (
     attribution_flag,
@@ -41,14 +43,12 @@ def word_edits(
         for j in other_indexes
         for token in tokens(other.sentences[j].text, other.sentences[j].start)
     ]
-    matcher = SequenceMatcher(
-        None,
+    edits: list[Edit] = []
+    opcodes = word_opcodes(
         [fold_token(token) for _, _, token in base_tokens],
         [fold_token(token) for _, _, token in other_tokens],
-        autojunk=False,
     )
-    edits: list[Edit] = []
-    for op, b1, b2, o1, o2 in _whole_words(matcher.get_opcodes(), base_tokens, other_tokens):
+    for op, b1, b2, o1, o2 in _whole_words(opcodes, base_tokens, other_tokens):
         base_span = _span(base_tokens, b1, b2)
         other_span = _span(other_tokens, o1, o2)
         edits.append(
@@ -104,6 +104,56 @@ def _whole_words(
         op = "replace" if b1 < b2 and o1 < o2 else "delete" if b1 < b2 else "insert"
         result.append((op, b1, b2, o1, o2))
     return result
+
+
+DIFFLIB_CELLS = 250_000
+"""Above this many token pairs (about 500 x 500 words) difflib's word diff grows too slow."""
+ALIGNED_CELLS = 2_000_000_000
+"""Above this many token pairs even the bit-parallel diff takes seconds: one replacement."""
+
+
+def word_opcodes(base: list[str], other: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib-style opcodes turning the ``base`` words into the ``other`` words.
+
+    A sentence is a few dozen words and difflib's matcher reads best. A "sentence" of thousands
+    of words (a text without full stops) would take difflib minutes; the common ends are cut
+    off, then rapidfuzz's Levenshtein alignment is used, and past ``ALIGNED_CELLS`` the middle
+    is one replacement, so the cost stays bounded on any input.
+    """
+    if len(base) * len(other) <= DIFFLIB_CELLS:
+        matcher = SequenceMatcher(None, base, other, autojunk=False)
+        return list(matcher.get_opcodes())
+    prefix = 0
+    limit = min(len(base), len(other))
+    while prefix < limit and base[prefix] == other[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and base[-1 - suffix] == other[-1 - suffix]:
+        suffix += 1
+    base_end, other_end = len(base) - suffix, len(other) - suffix
+    middle_base, middle_other = base[prefix:base_end], other[prefix:other_end]
+    opcodes: list[tuple[str, int, int, int, int]] = []
+    if prefix:
+        opcodes.append(("equal", 0, prefix, 0, prefix))
+    if not middle_base and not middle_other:
+        pass
+    elif len(middle_base) * len(middle_other) <= ALIGNED_CELLS:
+        opcodes.extend(
+            (
+                opcode.tag,
+                opcode.src_start + prefix,
+                opcode.src_end + prefix,
+                opcode.dest_start + prefix,
+                opcode.dest_end + prefix,
+            )
+            for opcode in Levenshtein.opcodes(middle_base, middle_other)
+        )
+    else:
+        op = "replace" if middle_base and middle_other else "delete" if middle_base else "insert"
+        opcodes.append((op, prefix, base_end, prefix, other_end))
+    if suffix:
+        opcodes.append(("equal", base_end, len(base), other_end, len(other)))
+    return opcodes
 
 
 def _span(token_list: Sequence[tuple[int, int, str]], first: int, last: int) -> tuple[int, int]:

@@ -215,7 +215,7 @@ _PLACES = frozenset(
     singapore malaysia tokyo beijing washington london paris berlin moscow seoul kyiv delhi
     islamabad manila canberra ottawa brussels geneva new york pacific atlantic indo-pacific
     middle east west east north south western eastern northern southern strait sea gulf
-    white house kumamoto florida united states kingdom republic""".split()
+    white house florida united states kingdom republic""".split()
 )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -21,16 +22,22 @@ from .model import Document, Role, Sentence
 from .roles import assign_roles
 from .segment import segment
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024
+"""Largest file accepted: 5 MB is about 35,000 sentences of news text (a story is 5-100 KB).
+Two such files align in about 10 s and 350 MB on one core (README, "Input limits")."""
+MAX_SENTENCES = 50_000
+"""Most sentences a document may have, whatever its size."""
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 STDIN = "-"
 
 
-def document_from_text(text: str, path: str = "<text>", source_format: str = "text") -> Document:
-    """Segment and tag ``text`` as one version of the story."""
-    segments = segment(text)
+def document_from_text(
+    text: str, path: str = "<text>", source_format: str = "text", limit: int | None = None
+) -> Document:
+    """Segment and tag ``text`` as one version of the story (only some past ``limit`` sentences)."""
+    segments = segment(text, limit)
     roles = assign_roles(text, segments)
     sentences = tuple(
         Sentence(index, s.start, s.end, text[s.start : s.end], role)
@@ -80,11 +87,36 @@ def decode(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError as error:
         where = error.start
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     try:
         text = data.decode("cp1252")
         return text, (f"not valid UTF-8 (byte {where}); decoded as cp1252",)
     except UnicodeDecodeError:
         return data.decode("latin-1"), (f"not valid UTF-8 (byte {where}); decoded as Latin-1",)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """UTF-8 with a few bad bytes (a damaged file): decoded as UTF-8, each bad byte as U+FFFD.
+
+    It is UTF-8 when its valid multi-byte characters are at least as many as its bad bytes:
+    cp1252 or Latin-1 text almost never forms a valid multi-byte UTF-8 sequence.
+    """
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    bad = sum(1 for character in escaped if "\udc80" <= character <= "\udcff")
+    multibyte = sum(1 for character in escaped if character >= "\x80") - bad
+    if not bad or multibyte < bad:
+        return None
+    first = data.decode("utf-8", errors="replace")
+    bad_at = next(k for k, c in enumerate(escaped) if "\udc80" <= c <= "\udcff")
+    where = len(escaped[:bad_at].encode("utf-8", errors="surrogateescape"))
+    plural = "s" if bad > 1 else ""
+    note = (
+        f"{bad} byte{plural} not valid UTF-8 (the first at byte {where}) shown as \ufffd; "
+        "the rest decoded as UTF-8"
+    )
+    return first, (note,)
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -118,49 +150,116 @@ def _looks_like_html(text: str) -> bool:
 def parse_bytes(data: bytes, path: str) -> Document:
     """Turn the raw bytes of one version into a Document."""
     if len(data) > MAX_BYTES:
-        raise WirediffError(
-            f"{path}: too large ({len(data) // (1024 * 1024)} MB; the limit is "
-            f"{MAX_BYTES // (1024 * 1024)} MB)"
-        )
+        raise _too_large(path, len(data))
     text, notes = decode(data, path)
     if _looks_binary(text):
         raise WirediffError(f"{path}: looks like a binary file, not text")
     suffix = Path(path).suffix.lower()
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
         article = extract_article(text, path)
-        document = document_from_text(article.text, path, source_format="html")
+        document = document_from_text(article.text, path, "html", MAX_SENTENCES)
         if article.title:
             document = replace(document, title=article.title)
         notes = notes + article.notes
     else:
         source_format = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
-        document = document_from_text(text, path, source_format=source_format)
+        document = document_from_text(text, path, source_format, MAX_SENTENCES)
+    if len(document.sentences) > MAX_SENTENCES:
+        raise WirediffError(f"{path}: too many sentences (more than {MAX_SENTENCES:,}, the limit)")
     if not any(sentence.counts for sentence in document.sentences):
-        raise WirediffError(f"{path}: empty (no text to compare)")
+        raise WirediffError(f"{path}: {_nothing_to_compare(data, document)}")
     if notes:
         document = replace(document, notes=document.notes + notes)
     return document
 
 
+def _too_large(path: str, size: int | None) -> WirediffError:
+    """The error for a file over ``MAX_BYTES``; ``size`` None when only "more" is known."""
+    found = "more than " + _megabytes(MAX_BYTES) if size is None else _megabytes(size)
+    return WirediffError(f"{path}: too large ({found}; the limit is {_megabytes(MAX_BYTES)})")
+
+
+def _megabytes(size: int) -> str:
+    """A size for a message: ``"49.2 MB"``, or bytes below 1 MB when that says more."""
+    if size < 1024 * 1024:
+        return f"{size:,} bytes"
+    return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+
+
+def _nothing_to_compare(data: bytes, document: Document) -> str:
+    """Why a document with no countable sentence cannot be compared: what was found in it."""
+    if not data:
+        return "empty file"
+    sentences = document.sentences
+    if not sentences:
+        return f"empty (only white space, {len(data):,} bytes)"
+    first = " ".join(sentences[0].text.split())
+    preview = first if len(first) <= 60 else first[:59] + "…"
+    what = (
+        "its only line looks like page furniture"
+        if len(sentences) == 1
+        else f"all {len(sentences)} of its lines look like page furniture"
+    )
+    size = f" ({len(first):,} characters)" if len(first) > 60 else ""
+    return (
+        f"no article text to compare: {what} (a menu, tag list, teaser or credit), "
+        f"e.g. \u201c{preview}\u201d{size}"
+    )
+
+
+def printable_path(path: str) -> str:
+    """``path`` as text: bytes of a file name that are not valid UTF-8 show as U+FFFD.
+
+    Python keeps such bytes as lone surrogates, which no report or terminal can encode.
+    """
+    return path.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
+
+
 def _read(path: str) -> bytes:
+    name = printable_path(path)
     if path == STDIN:
-        return sys.stdin.buffer.read(MAX_BYTES + 1)
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _too_large(name, None)
+        return data
     try:
+        status = os.stat(path)
+        mode = status.st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(mode):
+            # A named pipe or a device would block or never end: only files and - are read.
+            raise WirediffError(f"{name}: not a regular file ({_file_kind(mode)})")
+        if status.st_size > MAX_BYTES:
+            raise _too_large(name, status.st_size)
         with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:  # it grew since
+            raise _too_large(name, None)
+        return data
     except FileNotFoundError:
-        raise WirediffError(f"{path}: no such file or directory") from None
+        raise WirediffError(f"{name}: no such file or directory") from None
     except IsADirectoryError:
-        raise WirediffError(f"{path}: is a directory") from None
+        raise WirediffError(f"{name}: is a directory") from None
     except PermissionError:
-        raise WirediffError(f"{path}: permission denied") from None
+        raise WirediffError(f"{name}: permission denied") from None
     except OSError as error:
-        raise WirediffError(f"{path}: cannot read ({error.strerror or error})") from None
+        raise WirediffError(f"{name}: cannot read ({error.strerror or error})") from None
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def load_document(path: str) -> Document:
     """Load one version of the story from a file, or from standard input for ``-``."""
-    return parse_bytes(_read(path), path)
+    return parse_bytes(_read(path), printable_path(path))
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:

@@ -139,6 +139,18 @@ def blocks(text: str) -> list[tuple[int, int]]:
     return _join_continuations(text, spans)
 
 
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends like a sentence; looks only at its last few characters.
+
+    Equivalent to ``_TERMINAL.search(text[start:end])``, in time independent of the span's length
+    (a span grows line by line while continuations are joined).
+    """
+    tail = end
+    while tail > start and text[tail - 1] in "'\")]":
+        tail -= 1
+    return _TERMINAL.search(text, max(start, tail - 5), end) is not None
+
+
 def _join_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a line to the previous one when it plainly continues it (starts in lower case)."""
     joined: list[tuple[int, int]] = []
@@ -146,8 +158,8 @@ def _join_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
         if joined:
             previous_start, previous_end = joined[-1]
             gap = text[previous_end:start]
-            continues = text[start].islower() and not _TERMINAL.search(
-                text[previous_start:previous_end]
+            continues = text[start].islower() and not _ends_sentence(
+                text, previous_start, previous_end
             )
             if continues and "\n\n" not in gap.replace("\r", ""):
                 joined[-1] = (previous_start, end)
@@ -179,13 +191,26 @@ def _glued_cuts(normalized: str, start: int, end: int) -> list[int]:
     """Cut points where a sentence end has no space before the next sentence."""
     cuts: list[int] = []
     piece_start = start
+    # One forward scan keeps the start of the current word and the last URL-like mark in it, so
+    # the cost is linear even in a text without spaces ("Abc.Abc.Abc...").
+    scanned = word_start = start
+    last_mark = -1
+    longest_abbreviation = _LONGEST_ABBREVIATION()
     for match in _GLUED.finditer(normalized, start, end):
-        word_start = match.start()
-        while word_start > start and not normalized[word_start - 1].isspace():
-            word_start -= 1
-        word = normalized[word_start : match.start()]
-        if any(mark in word for mark in "./@:") or word.lower() in _LOWER_ABBREVIATIONS():
+        for index in range(scanned, match.start()):
+            character = normalized[index]
+            if character.isspace():
+                word_start = index + 1
+            elif character in "./@:":
+                last_mark = index
+        scanned = match.start()
+        if last_mark >= word_start:
             continue  # a URL, an e-mail address or a dotted abbreviation, not a sentence end
+        if (
+            match.start() - word_start <= longest_abbreviation
+            and normalized[word_start : match.start()].lower() in _LOWER_ABBREVIATIONS()
+        ):
+            continue
         cut = match.end()
         quote = match.group(1)
         if quote and _quote_is_open(normalized, piece_start, match.start(), quote):
@@ -200,6 +225,11 @@ def _LOWER_ABBREVIATIONS() -> frozenset[str]:
     return _read_list("abbreviations.txt")
 
 
+@functools.cache
+def _LONGEST_ABBREVIATION() -> int:
+    return max(map(len, _LOWER_ABBREVIATIONS()), default=0)
+
+
 def _dateline_end(text: str, start: int, end: int) -> int | None:
     """End of a dateline at the start of a paragraph, if there is one and text follows it."""
     for pattern in (_DATELINE_PAREN, _DATELINE_CAPS):
@@ -209,28 +239,80 @@ def _dateline_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
-def _punkt_spans(normalized: str, start: int, end: int) -> list[tuple[int, int]]:
-    piece = normalized[start:end]
+# Two or three dotted capitals ending a span: a person's initials, unless a place or a time.
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}$")
+_NOT_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "A.M.", "P.M.", "U.S.A."})
+
+
+def _ends_with_initials(normalized: str, start: int, end: int) -> bool:
+    """Whether ``normalized[start:end]`` ends with initials such as "H.W." (not "U.S.")."""
+    match = _INITIALS.search(normalized, max(start, end - 8), end)
+    return match is not None and match.group() not in _NOT_INITIALS
+
+
+PUNKT_CHUNK = 20_000
+"""Longest text handed to Punkt at once: nltk >= 3.10 stops a regex search after 5 s of wall
+time, which a paragraph of megabytes (a text with no blank line) reaches."""
+_CHUNK_BREAK = re.compile(r"""[.!?]['")\]]*\s+""")
+
+
+def _chunks(normalized: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``start:end`` in pieces of at most ``PUNKT_CHUNK`` characters, cut after a sentence end
+    (else at a space) in the second half of each piece; normal paragraphs are one piece."""
+    chunks: list[tuple[int, int]] = []
+    while end - start > PUNKT_CHUNK:
+        low, high = start + PUNKT_CHUNK // 2, start + PUNKT_CHUNK
+        cut = None
+        for match in _CHUNK_BREAK.finditer(normalized, low, high):
+            cut = match.end()
+        if cut is None:
+            space = max(normalized.rfind(" ", low, high), normalized.rfind("\n", low, high))
+            cut = space + 1 if space >= 0 else high
+        chunks.append((start, cut))
+        start = cut
+    chunks.append((start, end))
+    return chunks
+
+
+def _punkt_spans(
+    normalized: str, start: int, end: int, limit: int | None = None
+) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for span_start, span_end in _tokenizer().span_tokenize(piece):
-        # Punkt sees no capital after an abbreviation in 'the U.S. "The goal': split there.
-        position = start + span_start
-        for match in _QUOTE_AFTER_STOP.finditer(normalized, position, start + span_end):
-            spans.append((position, match.start() + 1))
-            position = match.end()
-        spans.append((position, start + span_end))
+    for chunk_start, chunk_end in _chunks(normalized, start, end):
+        spans.extend(_punkt_chunk(normalized, chunk_start, chunk_end, limit))
+        if limit is not None and len(spans) > limit:
+            break
     merged: list[tuple[int, int]] = []
     for span_start, span_end in spans:
-        # Punkt always breaks after ? and !: '"Is it?" she asked.' is one sentence.
-        if merged and normalized[span_start].islower():
+        # Punkt always breaks after ? and !: '"Is it?" she asked.' is one sentence. Initials
+        # never end one: "George H.W. Bush", "J.R.R. Tolkien".
+        if merged and (
+            normalized[span_start].islower()
+            or _ends_with_initials(normalized, merged[-1][0], merged[-1][1])
+        ):
             merged[-1] = (merged[-1][0], span_end)
         else:
             merged.append((span_start, span_end))
     return merged
 
 
-def segment(text: str) -> tuple[Segment, ...]:
-    """Split ``text`` into sentence segments.
+def _punkt_chunk(normalized: str, start: int, end: int, limit: int | None) -> list[tuple[int, int]]:
+    piece = normalized[start:end]
+    spans: list[tuple[int, int]] = []
+    for span_start, span_end in _tokenizer().span_tokenize(piece):
+        if limit is not None and len(spans) > limit:
+            break  # the caller refuses the text anyway; Punkt yields lazily, so stop here
+        # Punkt sees no capital after an abbreviation in 'the U.S. "The goal': split there.
+        position = start + span_start
+        for match in _QUOTE_AFTER_STOP.finditer(normalized, position, start + span_end):
+            spans.append((position, match.start() + 1))
+            position = match.end()
+        spans.append((position, start + span_end))
+    return spans
+
+
+def segment(text: str, limit: int | None = None) -> tuple[Segment, ...]:
+    """Split ``text`` into sentence segments (past ``limit`` of them, stop: some more is enough).
 
     Segments are in order, do not overlap, and together cover every non-space character;
     ``text[s.start:s.end]`` is the sentence exactly as written.
@@ -252,9 +334,11 @@ def segment(text: str) -> tuple[Segment, ...]:
         for cut in cuts:
             piece_start, piece_end = _strip(text, position, cut)
             if piece_start < piece_end:
-                for span_start, span_end in _punkt_spans(normalized, piece_start, piece_end):
+                for span_start, span_end in _punkt_spans(normalized, piece_start, piece_end, limit):
                     span_start, span_end = _strip(text, span_start, span_end)
                     if span_start < span_end:
                         segments.append(Segment(span_start, span_end, block_index))
+                if limit is not None and len(segments) > limit:
+                    return tuple(segments)
             position = cut
     return tuple(segments)

@@ -17,18 +17,40 @@ class AlignSettings:
     """A split or merge group of unlinked sentences needs this score."""
     candidates: int = 8
     """Sentences of the other version scored for each base sentence."""
-    index_terms: int = 12
-    """Rarest terms of a sentence used to look up candidates."""
+    index_terms: int = 24
+    """Rarest terms of a sentence used to look up candidates (a long sentence's partner may
+    share only its commoner terms)."""
     max_postings: int = 100
     """Terms found in more sentences than this are too common to find candidates with."""
     gap_width: int = 6
     """Gaps between anchors up to this many sentences wide are scored exhaustively."""
     grow_alone_score: float = 0.3
     """An adjacent free sentence this similar to a group's other side joins the group."""
+    part_cover: float = 0.6
+    """A free neighbour whose best match is in a group joins it when it carries this share of
+    the other side's content the group does not cover yet (a split's part judged on its own),"""
+    part_terms: int = 2
+    """... at least this many of those terms,"""
+    part_drop: float = 0.2
+    """... and the group's bag-of-words score falls by at most this much."""
     join_score: float = 0.2
     """A free sentence whose best match is in an adjacent group, this similar, joins it."""
     headline_score: float = 0.12
-    """Headlines (or a headline and the other's lead) this similar are linked."""
+    """Headlines (or a headline and the other's lead) this similar are linked, once every other
+    link is made, between versions of one story only."""
+    related_links: int = 3
+    """Versions with fewer links than this, or than ``related_share`` of the shorter version's
+    sentences, are independent stories: links below ``unrelated_score`` are dropped."""
+    related_share: float = 0.3
+    """The share of the shorter version's sentences that versions of one story link."""
+    unrelated_score: float = 0.8
+    """Between independent stories only links this strong are kept (a sentence or quote both
+    carry); two agencies' stories on one event share names and topic words, not facts."""
+    small_gap: int = 2
+    """A gap between two links (or before the first) of at most this many sentences on each
+    side is filled in order."""
+    gap_score: float = 0.2
+    """A pair in such a small gap needs this score (loose paraphrase keeps its place)."""
     title_mismatch: float = 0.75
     """Factor on the score of a headline or heading paired with running text."""
     small_weight: float = 6.0

@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from decimal import Decimal, InvalidOperation
 
 from .segment import normalize_quotes
 
@@ -56,16 +57,13 @@ _SYNONYM_GROUPS = (
     "discuss discussed discusses discussing discussion discussions talks",
     "country countries nation nations",
     "goal goals aim aims aimed intention intentions intent intend intends objective",
-    "leave leaves left leaving depart departed departs embark embarked heads headed",
+    "leave leaves left leaving depart departed departs",
     "propose proposed proposes proposing suggest suggested suggests",
     "emphasize emphasized emphasizes emphasise emphasised underscore underscored "
     "underscores stress stressed highlight highlighted highlights",
     "importance significance",
     "important significant",
     "pledge pledged pledges vow vowed vows promise promised promises",
-    "build builds built cultivate cultivated foster fostered fosters",
-    "uproar controversy outrage furore furor",
-    "poor scarce",
     "troops soldiers personnel",
     "help helps helped assist assisted aid aided",
     "show shows showed shown demonstrate demonstrated demonstrates",
@@ -190,9 +188,74 @@ def number_value(token: str) -> str:
     return digits
 
 
+_UNITS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    word: 10 * value
+    for value, word in enumerate(
+        "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
+    )
+}
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_NUMBER_OR_SCALE = _NUMBER_WORDS | frozenset(_SCALES)
+
+
+def _spelled_number(words: Sequence[str], start: int) -> tuple[str, int] | None:
+    """A number written out from ``words[start]``: its canonical value and the words it takes.
+
+    "thirty thousand" = "30,000", "three" = "3", "a million" = "1,000,000", "1.9 million" =
+    "1,900,000". A lone "one" is left alone: it is far more often a pronoun than a count.
+    """
+    total, current = Decimal(0), Decimal(0)
+    position = start
+    first = words[start]
+    if first[0].isdigit() or first in ("a", "an"):
+        if start + 1 >= len(words) or words[start + 1] not in _SCALES:
+            return None
+        try:
+            current = Decimal(number_value(first)) if first[0].isdigit() else Decimal(1)
+        except InvalidOperation:
+            return None
+        position += 1
+    seen_word = False
+    while position < len(words):
+        word = words[position]
+        if word in _UNITS or word in _TENS:
+            if seen_word and current % 10 and word in _UNITS:
+                break  # "three four": two numbers
+            current += _UNITS.get(word, 0) + _TENS.get(word, 0)
+        elif word in _SCALES and (seen_word or position > start):
+            scale = _SCALES[word]
+            if scale == 100:
+                current *= 100
+            else:
+                total += current * scale
+                current = Decimal(0)
+        elif word == "and" and seen_word and position + 1 < len(words):
+            if words[position + 1] not in _UNITS and words[position + 1] not in _TENS:
+                break
+        else:
+            break
+        seen_word = True
+        position += 1
+    taken = position - start
+    if not seen_word or (taken == 1 and first == "one"):
+        return None
+    value = total + current
+    text = format(value.normalize(), "f") if value else "0"
+    return number_value(text), taken
+
+
 def content_terms(text: str, normalized: str | None = None) -> frozenset[str]:
     """The meaning-bearing terms of a sentence: stems, names and numbers (``#54000``).
 
+    Numbers written out count as numbers: "thirty thousand" and "30,000" are both ``#30000``.
     ``normalized`` is ``normalize(text)`` when the caller already has it.
     """
     if normalized is None:
@@ -200,11 +263,33 @@ def content_terms(text: str, normalized: str | None = None) -> frozenset[str]:
     lowered = _POSSESSIVE.sub("", normalized).replace('"', " ")
     lowered = _ALIASES.sub(_alias, lowered)
     terms: set[str] = set()
-    for word in _WORD.findall(lowered):
+    words = _WORD.findall(lowered)
+    if _NUMBER_OR_SCALE.isdisjoint(words):  # no number written out: the quick way
+        for word in words:
+            if word[0].isdigit():
+                terms.add("#" + number_value(word))
+            elif word not in STOPWORDS and len(word) > 1:
+                terms.add(stem(word))
+        return frozenset(terms)
+    position = 0
+    while position < len(words):
+        word = words[position]
+        spelled = None
+        if word in _NUMBER_WORDS or (
+            (word[0].isdigit() or word in ("a", "an"))
+            and position + 1 < len(words)
+            and words[position + 1] in _SCALES
+        ):
+            spelled = _spelled_number(words, position)
+        if spelled is not None:
+            terms.add("#" + spelled[0])
+            position += spelled[1]
+            continue
         if word[0].isdigit():
             terms.add("#" + number_value(word))
         elif word not in STOPWORDS and len(word) > 1:
             terms.add(stem(word))
+        position += 1
     return frozenset(terms)
 
 

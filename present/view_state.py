@@ -158,14 +158,17 @@ def carry(
 
     The row holding the same sentence is looked up, documents in ``prefer`` first, then the
     old row's cells in order (the base first). A row with nothing left in ``new_rows`` (an added
-    sentence of a version no longer shown) hands over to the nearest row above it that has.
+    sentence of a version no longer shown) hands over to the nearest row above it that has
+    (below it, when none above has).
     """
     if not new_rows:
         return replace(state, row=0)
     if not 0 <= state.row < len(old_rows):
         return replace(state, row=min(max(state.row, 0), len(new_rows) - 1))
     where = sentence_rows(new_rows)
-    for index in range(state.row, -1, -1):
+    above = range(state.row, -1, -1)
+    below = range(state.row + 1, len(old_rows))
+    for index in (*above, *below):
         anchors = row_anchors(old_rows[index])
         ordered = [a for d in prefer for a in anchors if a[0] == d]
         ordered += [a for a in anchors if a not in ordered]

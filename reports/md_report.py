@@ -14,14 +14,32 @@ from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Ed
 
 _ACTIVE = re.compile(r"([\\`*_\[\]<>|~&#$!])")
 """Characters that start Markdown (GFM, with GitHub's ``$`` math) anywhere on a line."""
+_SCHEME = re.compile(r":(?=//)")
+"""The colon of ``https://``: escaped, GitHub no longer sees a URL to link."""
+_WWW = re.compile(r"(?i)\b(www)\.")
+"""``www.`` starts an autolinked host on GitHub."""
+_MENTION = re.compile(r"@|(?<=\\#)(?=\d)")
+"""``@`` (an e-mail address, an ``@name`` mention) and ``#123`` (an issue reference)."""
+ZERO_WIDTH_SPACE = "&#8203;"
+"""Follows each ``@`` and ``#`` before a digit: no autolink, mention or reference (as Dependabot
+and Renovate keep their notes from pinging anyone); invisible where the Markdown renders."""
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
 """Text that starts a list, quote, heading rule or numbered item when it begins a line."""
 
 
 def escape(text: str) -> str:
-    """``text`` on one line, with every Markdown-active character backslash-escaped."""
+    """``text`` on one line, with every Markdown-active character backslash-escaped.
+
+    URLs, ``www.`` hosts, e-mail addresses, ``@name`` and ``#123`` stay plain text on GitHub:
+    a colon before ``//`` and the dot after ``www`` are escaped, and an invisible zero-width
+    space follows ``@`` and a ``#`` before a digit.
+    """
     flat = " ".join(text.split())
     escaped = _ACTIVE.sub(r"\\\1", flat)
+    # Inert where it is pasted: no autolinked URL, host or address, no mention or reference.
+    escaped = _SCHEME.sub(r"\\:", escaped)
+    escaped = _WWW.sub(r"\1\\.", escaped)
+    escaped = _MENTION.sub(lambda match: match.group() + ZERO_WIDTH_SPACE, escaped)
     match = _LINE_START.match(escaped)
     if match is None:
         return escaped

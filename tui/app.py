@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +21,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from wirediff.core import Collation, Document, WirediffError, collate, load_documents
 from wirediff.core.collate import resolve_base
+from wirediff.core.visible import visible_collation, visible_line
 
 from .aligned_view import AlignedView
 from .column_header import ColumnHeader
@@ -155,7 +157,12 @@ class WirediffApp(App[int]):
         self.view.focus()
         for document in self.documents:
             for note in document.notes:
-                self.notify(f"{document.name}: {note}", severity="warning", timeout=8)
+                self.notify(
+                    visible_line(f"{document.name}: {note}"),
+                    severity="warning",
+                    timeout=8,
+                    markup=False,  # a file name is never markup: "[@click=app.quit]x.txt"
+                )
         self.start_alignment(self.requested_base)
 
     # --- alignment --------------------------------------------------------------------------
@@ -178,7 +185,7 @@ class WirediffApp(App[int]):
             return
         if index is None or len(self.documents) < 2:
             return  # --base auto: the base is known only once the versions are compared
-        preview = Collation(self.documents, index, False, (), ())
+        preview = visible_collation(Collation(self.documents, index, False, (), ()))
         self.view.show(preview, preview=True)
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False)
@@ -217,19 +224,25 @@ class WirediffApp(App[int]):
                 if isinstance(error, WirediffError)
                 else f"alignment failed: {type(error).__name__}: {error}"
             )
-            self.notify(message, title="wirediff", severity="error", timeout=10)
+            message = visible_line(message)
+            self.notify(message, title="wirediff", severity="error", timeout=10, markup=False)
             if self.collation is None:
                 self.view.set_message(f"Could not align the versions: {message}")
-                status.show_text(message)
+                status.show_text(Text(message))  # a Text: file names are never markup
             else:
                 status.show_text(describe(self.view))
 
     def show_collation(self, collation: Collation) -> None:
-        """Show a finished alignment everywhere."""
+        """Show a finished alignment everywhere.
+
+        ``self.collation`` keeps the raw text for export; the screen shows a copy whose control
+        characters are visible (an escape sequence in a document never reaches the terminal).
+        """
         self.collation = collation
-        self.query_one(SummaryPanel).show(collation)
-        self.view.show(collation)
-        base = collation.documents[collation.base]
+        shown = visible_collation(collation)
+        self.query_one(SummaryPanel).show(shown)
+        self.view.show(shown)
+        base = shown.documents[shown.base]
         role = "likely wire original" if collation.base_is_guess else "base"
         self.sub_title = f"{len(collation.documents)} versions · {role}: {base.name}"
 
@@ -269,7 +282,8 @@ class WirediffApp(App[int]):
         label = view.passage_label
         if row.cells[0].sentences:
             label = f"Passage {label}"
-        self.push_screen(DetailScreen(self.collation, row, view.cursor, len(view.items), label))
+        shown = view.collation or self.collation
+        self.push_screen(DetailScreen(shown, row, view.cursor, len(view.items), label))
 
     def action_export(self) -> None:
         if self.collation is None:
@@ -278,7 +292,9 @@ class WirediffApp(App[int]):
 
         def written(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Wrote {path}", title="Report exported", timeout=6)
+                self.notify(
+                    visible_line(f"Wrote {path}"), title="Report exported", timeout=6, markup=False
+                )
 
         # Made once and kept (installed), so that opening it again is quick.
         if not self.is_screen_installed(EXPORT_SCREEN):
@@ -295,8 +311,8 @@ class WirediffApp(App[int]):
         if focused == self.collation.base:
             self.notify("That is already the base; tab to another version first.", timeout=3)
             return
-        name = self.collation.documents[focused].name
-        self.notify(f"Aligning again with {name} as the base…", timeout=3)
+        name = visible_line(self.collation.documents[focused].name)
+        self.notify(f"Aligning again with {name} as the base…", timeout=3, markup=False)
         self.start_alignment(focused)
 
     def action_toggle_summary(self) -> None:
@@ -335,7 +351,9 @@ class WirediffApp(App[int]):
         view.search_text = event.value.strip()
         hits = view.search_hits
         if view.search_text and not hits:
-            self.notify(f"No passage contains “{view.search_text}”.", timeout=3)
+            self.notify(
+                visible_line(f"No passage contains “{view.search_text}”."), timeout=3, markup=False
+            )
         elif hits and view.cursor not in hits:
             following = [position for position in hits if position > view.cursor]
             view.select(following[0] if following else hits[0], jump=True)
@@ -368,7 +386,7 @@ def run(files: Sequence[str], base: int | str | None = "0", all_pairs: bool = Fa
     try:
         app = make_app(files, base=base, all_pairs=all_pairs)
     except WirediffError as error:
-        print(f"wirediff: {error.message}", file=sys.stderr)
+        print(f"wirediff: {visible_line(error.message)}", file=sys.stderr)
         return EXIT_ERROR
     result = app.run()
     return result if isinstance(result, int) else 0

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from wirediff.core import __version__
 from wirediff.core.model import Collation
+from wirediff.core.visible import visible_line
 from wirediff.reports import EXTENSIONS, RENDERERS, render
 
 DEFAULT_STEM = "wirediff-report"
@@ -116,7 +118,7 @@ class ExportScreen(ModalScreen[Path | None]):
         try:
             written = write_report(self.collation, self.format_name, path)
         except ValueError as problem:
-            error.update(str(problem))
+            error.update(Text(visible_line(str(problem))))  # the path is text, not markup
             return
         self.dismiss(written)
 

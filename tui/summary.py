@@ -103,7 +103,7 @@ class SummaryPanel(DataTable[str | Text]):
             else:
                 counts = dict(summary.flags)
                 cells = [
-                    summary.name,
+                    Text(summary.name),  # a Text: DataTable reads a str cell as markup
                     _percent(summary.similarity),
                     _percent(summary.base_reused),
                     _count(summary.reworded),

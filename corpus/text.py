@@ -1,0 +1,409 @@
+"""From an article's text to its fingerprint: furniture, quotations and posts masked, words hashed.
+
+Lines that are page furniture (bylines, copyright lines, "Read more", share buttons, photo
+credits, agency trailers such as "(Reporting by ...)") are left out of the body; a dateline is cut
+from the front of its paragraph; quotations and embedded posts (tweets) stay in the body but are
+masked from the *narrative*, the text that verification compares, so that two stories quoting the
+same people never count as copies of each other. Every hash is blake2b of UTF-8 words, the same in
+every process and on every machine (Python's ``hash()`` of a string is salted per process).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from array import array
+from collections.abc import Iterable, Sequence
+
+from .model import Article, Fingerprint
+
+NGRAM = 5
+"""Words per shingle."""
+ANCHOR_SAMPLE = 8
+"""One shingle in this many (chosen by its hash) is an index anchor."""
+NARRATIVE_SAMPLE = 2
+"""One narrative shingle in this many (chosen by its hash) is kept for verification."""
+_MASK64 = (1 << 64) - 1
+_MULTIPLIER = 0x9E3779B97F4A7C15
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|(?<!\.)[.!?](?=\s|$|[\"”’'])", re.UNICODE)
+"""Words, and the full stops, question and exclamation marks that end a sentence."""
+_ENDS = frozenset(".!?")
+_QUOTE = re.compile(r"“[^”\n]{1,1500}”|\"[^\"\n]{1,1500}\"|«[^»\n]{1,1500}»|„[^“”\n]{1,1500}[“”]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(A-Z0-9])")
+AGENCIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("AFP", re.compile(r"\bAFP\b|Agence France[- ]Presse")),
+    ("AP", re.compile(r"\(AP\)|\bAssociated Press\b|\bAP\b(?= —| -|\))")),
+    ("Reuters", re.compile(r"\bReuters\b")),
+    ("PA", re.compile(r"\(PA\)|\bPA Media\b|\bPress Association\b")),
+    ("dpa", re.compile(r"\bdpa\b")),
+    ("EFE", re.compile(r"\bEFE\b")),
+    ("ANSA", re.compile(r"\bANSA\b")),
+    ("Xinhua", re.compile(r"\bXinhua\b")),
+    ("Kyodo", re.compile(r"\bKyodo\b")),
+    ("UPI", re.compile(r"\bUPI\b")),
+    ("Bloomberg", re.compile(r"\bBloomberg\b")),
+)
+"""Agencies whose credit marks a likely original, with the patterns that find it."""
+
+_DATELINE_PREFIX = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4},?\s*"
+    r"(?:\((?:[A-Za-z .-]{1,20})\))?\s*[-—–:]\s+|"
+    r"[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Za-z.'’-]+){0,4},?\s*\((?:AFP|AP|Reuters|PA|dpa|EFE|ANSA|"
+    r"Xinhua|Kyodo|UPI|Bloomberg)[^)]{0,30}\)\s*[-—–:]?\s*)"
+)
+"""``PARIS (AFP) -``, ``WASHINGTON —``, ``Tokyo, Feb 6 (Reuters) -`` at the head of a paragraph."""
+_BYLINE = re.compile(
+    r"^\s*(?:by|par|von|por)\s+[A-Z][\w.'’-]*(?:[ ,&]+(?:and\s+)?[A-Z][\w.'’-]*){0,8}\s*"
+    r"(?:[,|/-].{0,60})?$",
+    re.IGNORECASE,
+)
+_FURNITURE_WORDS = (
+    "©",
+    "(c)",
+    "copyright",
+    "rights reserved",
+    "read more",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "follow us",
+    "share this",
+    "share on",
+    "advertisement",
+    "click here",
+    "contributed to this",
+    "this article",
+    "this story",
+    "may not be",
+    "cookie",
+    "terms of",
+    "privacy policy",
+    "all times are",
+    "all prices are",
+    "download our",
+    "download the",
+)
+"""Words that mark furniture anywhere in a short line (a quick test before the regex)."""
+_FURNITURE = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|\bread more\b|\bsign up\b|"
+    r"\bsubscribe\b|\bnewsletter\b|\bfollow us\b|\bshare (?:this|on)\b|\badvertisement\b|"
+    r"\bclick here\b|\bcontributed to this report\b|"
+    r"\bthis (?:article|story) (?:was|has been|first)\b|"
+    r"\bmay not be (?:published|reproduced)|\bcookies?\b|\bterms of (?:use|service)\b|"
+    r"\bprivacy policy\b|\ball (?:times|prices) are\b|\bdownload (?:our|the) app\b"
+)
+_FURNITURE_HEAD = re.compile(
+    r"\s*(?:related|see also|more|tags?|photo|image|video|watch|listen|source|editing by|"
+    r"reporting by|writing by|additional reporting|contact|email|comments?)\s*[:|]|"
+    r"\s*\((?:reporting|writing|editing|additional reporting)\b"
+)
+"""Furniture recognised by its first words: "Related: …", "(Reporting by …)"."""
+_STAMP = re.compile(
+    r"^(?:[\w.'’-]+\s+){0,5}(?:published|updated|posted|last modified)\b[^.!?]{0,60}\d",
+    re.IGNORECASE,
+)
+"""A publication stamp: "Umer Jamshaid Published February 06, 2025 | 04:30 PM"."""
+_POST = re.compile(
+    r"pic\.twitter\.com/|twitter\.com/|\bx\.com/|instagram\.com/|facebook\.com/|t\.co/|"
+    r"—\s*[^()\n]{1,60}\(@\w{1,30}\)|^\s*@\w{1,30}\b|\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}",
+    re.IGNORECASE,
+)
+"""An embedded post (tweet, Instagram, Facebook) as it looks once the page is text."""
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my no nor not now of off on once only or other our ours out over own
+    said same says she should so some such than that the their theirs them then there these they
+    this those through to too under until up very was we were what when where which while who whom
+    why will with would you your told on monday tuesday wednesday thursday friday saturday sunday
+    year years told mr mrs ms""".split()
+)
+
+_word_cache: dict[str, int] = {}
+
+
+def word_hash(word: str) -> int:
+    """The stable 64-bit hash of a word (blake2b)."""
+    value = _word_cache.get(word)
+    if value is None:
+        value = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+        if len(_word_cache) < 2_000_000:
+            _word_cache[word] = value
+    return value
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, case-folded."""
+    return _WORD.findall(text.casefold())
+
+
+def ngram_hashes(hashes: Sequence[int], n: int = NGRAM) -> list[int]:
+    """Stable hashes of every run of ``n`` consecutive word hashes."""
+    if len(hashes) < n:
+        return [_mix(_combine(hashes))] if len(hashes) >= 3 else []
+    m = _MULTIPLIER
+    mask = _MASK64
+    out = []
+    for a, b, c, d, e in zip(hashes, hashes[1:], hashes[2:], hashes[3:], hashes[4:], strict=False):
+        h = ((((a * m + b) * m + c) * m + d) * m + e) & mask
+        out.append(h ^ (h >> 31))
+    return out
+
+
+def _combine(hashes: Sequence[int]) -> int:
+    h = 0
+    for value in hashes:
+        h = (h * _MULTIPLIER + value) & _MASK64
+    return h
+
+
+def _mix(h: int) -> int:
+    return h ^ (h >> 31)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line is page furniture rather than story text."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if len(stripped) > 320:
+        return False
+    if len(stripped) < 160 and (_BYLINE.match(stripped) or _STAMP.match(stripped)):
+        return True
+    low = stripped.casefold()
+    head = low[:40]
+    if (":" in head or "|" in head or head.startswith("(")) and _FURNITURE_HEAD.match(low):
+        return True
+    return any(word in low for word in _FURNITURE_WORDS) and bool(_FURNITURE.search(low))
+
+
+def is_post(line: str) -> bool:
+    """Whether a line is (part of) an embedded social-media post."""
+    return ("@" in line or ".com" in line or "t.co/" in line) and bool(_POST.search(line))
+
+
+def hashes_of(text: str) -> list[int]:
+    """The stable hashes of the words of ``text``."""
+    get = _word_cache.get
+    return [get(w) or word_hash(w) for w in _WORD.findall(text.casefold())]
+
+
+def strip_dateline(paragraph: str) -> str:
+    """The paragraph without a leading dateline."""
+    match = _DATELINE_PREFIX.match(paragraph)
+    if match and match.end() < len(paragraph) and len(match.group(0).split()) <= 8:
+        return paragraph[match.end() :]
+    return paragraph
+
+
+def credit_of(text: str) -> str:
+    """The agency that ``text`` credits, from its first lines and last lines."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    head = "\n".join(lines[:3] + lines[-3:])
+    for name, pattern in AGENCIES:
+        if pattern.search(head):
+            return name
+    return ""
+
+
+_LEADING_DATE = re.compile(r"^(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}\s+(?=\S)", re.IGNORECASE)
+"""A date scraped in front of a headline: "date 2025-02-06 Japan PM Heads To US"."""
+_DATE_LINE = re.compile(
+    r"^(?:today|updated|published|date)?\s*:?\s*(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+\w{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}(?:[T ][\d:.+Z-]+)?)\s*$",
+    re.IGNORECASE,
+)
+"""A line that is only a date ("Today : Feb 24, 2025", "31 January 2025")."""
+TITLE_LENGTH = 90
+
+
+def split_title(text: str) -> tuple[str, list[str]]:
+    """The headline (a short first line without a final full stop) and the other lines.
+
+    Lines that are only a date come off the top first; without a headline, the title is the
+    start of the first line.
+    """
+    lines = text.splitlines()
+    while lines and (not lines[0].strip() or _DATE_LINE.match(lines[0].strip())):
+        lines.pop(0)
+    if not lines:
+        return "", []
+    first = _LEADING_DATE.sub("", lines[0].strip().lstrip("# ").strip())
+    if 0 < len(first.split()) <= 25 and not first.endswith((".", "”", '"')):
+        return first, lines[1:]
+    title = " ".join(first.split())
+    if len(title) > TITLE_LENGTH:
+        title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return title, lines
+
+
+def fingerprint(article: Article) -> Fingerprint:
+    """Everything the index, verification and the original's choice need of one article."""
+    title, lines = split_title(article.text)
+    title = article.title or title
+    body_hashes: list[int] = []
+    anchors: set[int] = set()
+    quote_anchors: set[int] = set()
+    narrative: set[int] = set()
+    sentences: list[tuple[int, ...]] = []
+    get = _word_cache.get
+    stopwords = STOPWORDS
+    ends = _ENDS
+    for raw in _paragraphs(lines):
+        if is_furniture(raw):
+            continue
+        paragraph = strip_dateline(raw)
+        if is_post(paragraph):
+            paragraph_hashes = hashes_of(paragraph)
+            body_hashes.extend(paragraph_hashes)
+            for h in ngram_hashes(paragraph_hashes):
+                if h % ANCHOR_SAMPLE == 0:
+                    anchors.add(h)
+                    quote_anchors.add(h)
+            continue
+        paragraph_hashes = []
+        spans = []
+        terms: set[int] = set()
+        for piece, quoted in _split_quotes(paragraph):
+            start = len(paragraph_hashes)
+            if quoted:
+                paragraph_hashes.extend(hashes_of(piece))
+            else:
+                # one pass: word hashes, and each sentence's content terms (ended by . ! ?)
+                for token in _TOKEN.findall(piece.casefold()):
+                    if token in ends:
+                        if len(terms) >= 4:
+                            sentences.append(tuple(sorted(terms)))
+                        terms = set()
+                        continue
+                    h = get(token) or word_hash(token)
+                    paragraph_hashes.append(h)
+                    if token not in stopwords:
+                        terms.add(h & 0xFFFFFFFF or 1)
+            spans.append((start, len(paragraph_hashes), quoted))
+        if len(terms) >= 4:
+            sentences.append(tuple(sorted(terms)))
+        if not paragraph_hashes:
+            continue
+        body_hashes.extend(paragraph_hashes)
+        grams = ngram_hashes(paragraph_hashes)
+        anchors.update(h for h in grams if h % ANCHOR_SAMPLE == 0)
+        for start, end, quoted in spans:
+            inside = grams[start : end - NGRAM + 1] if end - start >= NGRAM else []
+            if quoted:
+                quote_anchors.update(h for h in inside if h % ANCHOR_SAMPLE == 0)
+            else:
+                narrative.update(h for h in inside if h % NARRATIVE_SAMPLE == 0)
+    for sentence_terms in sentences:
+        anchors.update(sentence_sketch(sentence_terms))
+    body_key = hashlib.blake2b(array("Q", body_hashes).tobytes(), digest_size=16).hexdigest()
+    packed_sentences = array("I")
+    for sentence_terms in sentences:
+        packed_sentences.extend(sentence_terms)
+        packed_sentences.append(0)
+    return Fingerprint(
+        body_key=body_key,
+        title=title,
+        anchors=pack(anchors),
+        quote_anchors=pack(quote_anchors),
+        narrative=pack(narrative),
+        sentences=packed_sentences.tobytes(),
+        words=len(body_hashes),
+        credit=credit_of(article.text),
+    )
+
+
+def pack(hashes: Iterable[int]) -> bytes:
+    """Sorted 64-bit hashes as bytes (8 per hash, machine order)."""
+    return array("Q", sorted(hashes)).tobytes()
+
+
+def unpack(packed: bytes) -> array[int]:
+    """The hashes packed by ``pack``."""
+    return array("Q", packed)
+
+
+def unpack_sentences(packed: bytes) -> list[tuple[int, ...]]:
+    """The per-sentence term hashes packed by ``fingerprint``."""
+    out: list[tuple[int, ...]] = []
+    current: list[int] = []
+    for value in array("I", packed):
+        if value:
+            current.append(value)
+        else:
+            out.append(tuple(current))
+            current = []
+    return out
+
+
+def fingerprints(articles: Iterable[Article]) -> list[Fingerprint]:
+    """Fingerprints of a batch (the unit of work the engines send to a worker)."""
+    return [fingerprint(article) for article in articles]
+
+
+def _paragraphs(lines: Sequence[str]) -> list[str]:
+    """Lines grouped into paragraphs (blank lines separate; a hard-wrapped paragraph is joined)."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if line.strip():
+            if current and (is_furniture(line) or is_furniture(current[-1]) or is_post(line)):
+                paragraphs.append(" ".join(current))
+                current = []
+            current.append(line.strip())
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def _split_quotes(paragraph: str) -> list[tuple[str, bool]]:
+    """The paragraph cut into (text, inside quotation marks) pieces."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in _QUOTE.finditer(paragraph):
+        if match.start() > position:
+            pieces.append((paragraph[position : match.start()], False))
+        pieces.append((match.group(0), True))
+        position = match.end()
+    if position < len(paragraph):
+        pieces.append((paragraph[position:], False))
+    return pieces
+
+
+SKETCH_SEEDS = (0x2545F4914F6CDD1D, 0x5851F42D4C957F2D, 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9)
+"""Fixed permutations of term hashes: each gives one sketch key per sentence."""
+SKETCH_MIN_TERMS = 6
+
+
+def sentence_sketch(terms: Sequence[int]) -> list[int]:
+    """Keys shared by sentences that share most content words (reworded, reordered).
+
+    For each permutation, the two smallest permuted term hashes make one key; two sentences
+    sharing a third of their content words share a given key about one time in ten.
+    """
+    if len(terms) < SKETCH_MIN_TERMS:
+        return []
+    keys = []
+    for seed in SKETCH_SEEDS:
+        permuted = sorted([(t * seed) & 0xFFFFFFFF for t in terms])
+        key = ((permuted[0] << 32 | permuted[1]) + seed) * _MULTIPLIER & _MASK64
+        keys.append(key ^ (key >> 31) | 1)
+    return keys
+
+
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a text, split by a plain rule (for ranking reuse in ``find``)."""
+    _, lines = split_title(text)
+    out: list[str] = []
+    for raw in _paragraphs(lines):
+        if is_furniture(raw) or is_post(raw):
+            continue
+        out.extend(s.strip() for s in _SENTENCE_END.split(strip_dateline(raw)) if s.strip())
+    return out
