@@ -24,6 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 PEER_TIMEOUT = 60.0
 SEEDS_CASE, SEED_PAIR_CASE = "seeds (5 docs)", "seeds 001 vs 000"
+MANY_CASE = "50 x 200, fixed base"
+"""Many versions of one story against one base: k-1 alignments, not k(k-1)/2."""
+MANY_BEFORE_S = 11.9
+"""The many-versions case before collate stopped aligning every pair (issue 9, 83d2809)."""
 ENGINE_TIMEOUT = 600.0
 TARGET_SEEDS_MS, TARGET_5000_S, TARGET_GROWTH, TARGET_COLLATEX_X, TARGET_PEAK_MB = (
     150.0,
@@ -43,6 +47,7 @@ class Case:
     sentences: int
     repeat: int = 1
     gold: str | None = None
+    all_pairs: bool = False
     results: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
@@ -57,6 +62,7 @@ def run_worker(system: str, case: Case, timeout: float, repeat: int = 0) -> dict
                 "paths": case.paths,
                 "repeat": repeat or case.repeat,
                 "gold": case.gold,
+                "all_pairs": case.all_pairs,
             },
             out,
         )
@@ -86,7 +92,32 @@ def cli_time(repeat: int) -> dict[str, Any]:
     best = math.inf
     for _ in range(repeat):
         start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, check=False, timeout=120)
+        done = subprocess.run(
+            command, capture_output=True, check=False, timeout=120, env=_cached_bytecode()
+        )
+        best = min(best, time.perf_counter() - start)
+        if done.returncode != 0:
+            return {"error": done.stderr.decode(errors="replace").strip()[-100:]}
+    return {"wall": best}
+
+
+def _cached_bytecode() -> dict[str, str]:
+    """The environment with bytecode caching on, as after ``pip install`` (which compiles)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def startup_time(directory: Path, repeat: int) -> dict[str, Any]:
+    """Best wall time of ``wirediff report`` on two one-line files: mostly imports."""
+    paths = _write(directory, "startup", ["Rain fell on Monday.", "Rain fell on Tuesday."])
+    exe = shutil.which("wirediff")
+    command = [exe] if exe else [sys.executable, "-m", "wirediff"]
+    command += ["report", *paths]
+    best = math.inf
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(
+            command, capture_output=True, check=False, timeout=120, env=_cached_bytecode()
+        )
         best = min(best, time.perf_counter() - start)
         if done.returncode != 0:
             return {"error": done.stderr.decode(errors="replace").strip()[-100:]}
@@ -124,7 +155,14 @@ def prepare(directory: Path, quick: bool) -> list[Case]:
     family_n, family_k = (150, 3) if quick else (1000, 10)
     golds = large_family(family_n, family_k, seed=7)
     texts = [golds[0].base_text] + [g.other_text for g in golds]
-    cases.append(Case(f"{family_k} x {family_n:,}", _write(directory, "family", texts), family_n))
+    family = _write(directory, "family", texts)
+    cases.append(Case(f"{family_k} x {family_n:,}", family, family_n))
+    cases.append(Case(f"{family_k} x {family_n:,}, all pairs", family, family_n, all_pairs=True))
+    many_n, many_k = (50, 10) if quick else (200, 50)
+    golds = large_family(many_n, many_k, seed=7)
+    texts = [golds[0].base_text] + [g.other_text for g in golds]
+    name = MANY_CASE if not quick else f"{many_k} x {many_n}, fixed base"
+    cases.append(Case(name, _write(directory, "many", texts), many_n))  # cold: one run
     return cases
 
 
@@ -161,7 +199,7 @@ def _wall(result: dict[str, Any]) -> Cell:
     return result["wall"] if "wall" in result else str(result.get("error", "—"))
 
 
-def speed_table(cases: list[Case], cli: dict[str, Any]) -> str:
+def speed_table(cases: list[Case], cli: dict[str, Any], startup: dict[str, Any]) -> str:
     """One row per case: the engine's time, phases, memory and F1, and the peers' times."""
     headers = [
         "case",
@@ -198,6 +236,7 @@ def speed_table(cases: list[Case], cli: dict[str, Any]) -> str:
             ]
         )
     rows.append(["CLI: wirediff report seeds/ --format json", _wall(cli)] + [None] * 9)
+    rows.append(["CLI start-up: report on two one-line files", _wall(startup)] + [None] * 9)
     title = "Speed (best wall time; peak = max RSS of the case's process, +work = above imports)"
     return table(title, headers, rows)
 

@@ -23,22 +23,22 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_wirediff(paths: Sequence[str]) -> tuple[dict[str, float], Any]:
-    """Load, segment, align every document with the first, serialise to JSON."""
+def run_wirediff(paths: Sequence[str], all_pairs: bool = False) -> tuple[dict[str, float], Any]:
+    """Load, segment, align every document with the first (or every pair), serialise to JSON."""
     from wirediff.core import __version__, collate, load_document
     from wirediff.reports.json_report import render_json
 
     t0 = time.perf_counter()
     documents = [load_document(p) for p in paths]
     t1 = time.perf_counter()
-    collation = collate(documents, base=0)
+    collation = collate(documents, base=0, all_pairs=all_pairs)
     t2 = time.perf_counter()
     render_json(collation, __version__)
     t3 = time.perf_counter()
     return {"load": t1 - t0, "collate": t2 - t1, "json": t3 - t2}, collation
 
 
-def run_difflib(paths: Sequence[str]) -> tuple[dict[str, float], Any]:
+def run_difflib(paths: Sequence[str], all_pairs: bool = False) -> tuple[dict[str, float], Any]:
     """difflib.SequenceMatcher over regex-split sentence lists, first document against each."""
     import difflib
 
@@ -52,7 +52,7 @@ def run_difflib(paths: Sequence[str]) -> tuple[dict[str, float], Any]:
     return {"load": t1 - t0, "collate": t2 - t1, "json": 0.0}, ops
 
 
-def run_collatex(paths: Sequence[str]) -> tuple[dict[str, float], Any]:
+def run_collatex(paths: Sequence[str], all_pairs: bool = False) -> tuple[dict[str, float], Any]:
     """CollateX (word-level, all witnesses at once) with JSON output."""
     from collatex import Collation, collate
 
@@ -76,7 +76,7 @@ def warm_up() -> float:
     return time.perf_counter() - start
 
 
-RUNNERS: dict[str, Callable[[Sequence[str]], tuple[dict[str, float], Any]]] = {
+RUNNERS: dict[str, Callable[[Sequence[str], bool], tuple[dict[str, float], Any]]] = {
     "wirediff": run_wirediff,
     "difflib": run_difflib,
     "collatex": run_collatex,
@@ -112,7 +112,7 @@ def main(argv: Sequence[str]) -> int:
     result: Any = None
     for _ in range(spec.get("repeat", 1)):
         start = time.perf_counter()
-        phases, result = runner(spec["paths"])
+        phases, result = runner(spec["paths"], spec.get("all_pairs", False))
         wall = time.perf_counter() - start
         if best is None or wall < best[0]:
             best = (wall, phases)

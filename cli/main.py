@@ -55,13 +55,14 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         default="0",
         metavar="PATH|INDEX|auto",
         help="the version the others are compared with: a path, an index from 0, or auto "
-        "(the version the others share most content with, the likely wire original); "
+        "(the version whose wording the others reuse most, the likely wire original); "
         "default: the first",
     )
     parser.add_argument(
         "--all-pairs",
         action="store_true",
-        help="compare every pair of versions, not only each one with the base",
+        help="compare every pair of versions, not only each one with the base (measures "
+        "every cell of the similarity matrix instead of estimating it through the base)",
     )
 
 

@@ -1,17 +1,72 @@
-"""Compare many versions: pick the base, align every other version with it, fill the matrix."""
+"""Compare many versions: pick the base, align the other versions with it, fill the matrix.
+
+Only what is asked is aligned: the base against each other version (k-1 pairs), every pair only
+with ``all_pairs``. The similarity matrix's cells between two versions other than the base are
+then estimated through the base instead of aligned (``Collation.matrix_estimated``).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from .align import Features, Group, TermWeights, align
 from .diff import compare
 from .errors import WirediffError
-from .model import Collation, Comparison, Document
+from .model import Collation, Document
 from .settings import DEFAULT_SETTINGS, AlignSettings
 
 Progress = Callable[[int, int], None]
 """Called with (comparisons done, comparisons in all) as the work goes on."""
+
+Pair = tuple[int, int]
+"""(base side, other side) indexes of two documents to align."""
+
+PHRASE_WORDS = 3
+"""Words in the phrases ``pick_base`` looks for in other versions (reused wording, not topic)."""
+
+
+def collate(
+    documents: Sequence[Document],
+    base: int | str | None = 0,
+    all_pairs: bool = False,
+    progress: Progress | None = None,
+    settings: AlignSettings = DEFAULT_SETTINGS,
+    weights: TermWeights | None = None,
+) -> Collation:
+    """Align every document with the base (or every pair) and measure how much they share.
+
+    ``base`` is an index, a path, or ``"auto"``/``None`` to pick the likely wire original
+    (``pick_base``). ``weights`` defaults to weights fitted on ``documents``; pass weights fitted
+    on a larger corpus to score pairs independently of the other documents in the call.
+    """
+    documents = tuple(documents)
+    if len(documents) < 2:
+        raise WirediffError("need at least two documents to compare")
+    features = [Features.of(document) for document in documents]
+    if weights is None:
+        weights = TermWeights(features)
+    base_index = resolve_base(base, documents)
+    guessed = base_index is None
+    reason = ""
+    if base_index is None:
+        base_index, reason = pick_base(documents)
+    pairs = pairs_to_align(len(documents), base_index, all_pairs)
+    aligned = align_pairs(features, pairs, weights, settings, progress)
+    comparisons = tuple(
+        compare(i, j, documents[i], documents[j], aligned[(i, j)]) for i, j in pairs
+    )
+    matrix = similarity_matrix(documents, features, base_index, aligned)
+    return Collation(
+        documents=documents,
+        base=base_index,
+        base_is_guess=guessed,
+        comparisons=comparisons,
+        matrix=tuple(tuple(round(value, 4) for value in row) for row in matrix),
+        base_reason=reason,
+        matrix_estimated=not all_pairs and len(documents) > 2,
+    )
 
 
 def resolve_base(base: int | str | None, documents: Sequence[Document]) -> int | None:
@@ -31,81 +86,151 @@ def resolve_base(base: int | str | None, documents: Sequence[Document]) -> int |
     raise WirediffError(f"--base {base}: not one of the documents given")
 
 
-def collate(
-    documents: Sequence[Document],
-    base: int | str | None = 0,
-    all_pairs: bool = False,
-    progress: Progress | None = None,
-    settings: AlignSettings = DEFAULT_SETTINGS,
-    weights: TermWeights | None = None,
-) -> Collation:
-    """Align every document with the base (or every pair) and measure how much they share.
+def pick_base(documents: Sequence[Document]) -> tuple[int, str]:
+    """The likely wire original, and one line saying why: the version whose wording the others
+    reuse most.
 
-    ``base`` is an index, a path, or ``"auto"``/``None`` to pick the version the others share the
-    most content with (the likely wire original). ``weights`` defaults to weights fitted on
-    ``documents``; pass weights fitted on a larger corpus to score pairs independently of the
-    other documents in the call.
+    Each version's three-word phrases are looked up in every other one: no sentence alignment
+    is needed, so this costs far less than aligning all n(n-1)/2 pairs. Ties go to the earlier
+    version in the order given.
     """
-    documents = tuple(documents)
-    if len(documents) < 2:
-        raise WirediffError("need at least two documents to compare")
-    features = [Features.of(document) for document in documents]
-    if weights is None:
-        weights = TermWeights(features)
-    count = len(documents)
-    pairs = [(i, j) for i in range(count) for j in range(count) if i < j]
-    done = 0
+    phrases = [_phrases(document) for document in documents]
+    reuse = [
+        sum(
+            len(theirs & mine) / len(theirs)
+            for other, theirs in enumerate(phrases)
+            if other != index and theirs
+        )
+        for index, mine in enumerate(phrases)
+    ]
+    best = max(range(len(documents)), key=lambda k: (reuse[k], -k))
+    share = reuse[best] / (len(documents) - 1)
+    return best, (
+        f"the others reuse its wording most: on average {share:.0%} of their "
+        f"{PHRASE_WORDS}-word phrases are in it"
+    )
 
-    def report_progress() -> None:
+
+_WORD = re.compile(r"\w+")
+
+
+def _phrases(document: Document) -> set[int]:
+    """Hashes of the runs of ``PHRASE_WORDS`` words in each body sentence, case folded."""
+    found: set[int] = set()
+    for sentence in document.sentences:
+        if sentence.counts:
+            words = _WORD.findall(sentence.text.casefold())
+            found.update(
+                hash(tuple(words[k : k + PHRASE_WORDS]))
+                for k in range(len(words) - PHRASE_WORDS + 1)
+            )
+    return found
+
+
+def pairs_to_align(count: int, base: int, all_pairs: bool) -> list[Pair]:
+    """The base against each other version; then, with ``all_pairs``, every other pair."""
+    pairs = [(base, j) for j in range(count) if j != base]
+    if all_pairs:
+        pairs += [(i, j) for i in range(count) for j in range(i + 1, count) if base not in (i, j)]
+    return pairs
+
+
+def align_pairs(
+    features: Sequence[Features],
+    pairs: Sequence[Pair],
+    weights: TermWeights,
+    settings: AlignSettings,
+    progress: Progress | None = None,
+) -> dict[Pair, tuple[Group, ...]]:
+    """The groups of each pair, reporting progress before each pair and at the end."""
+    aligned: dict[Pair, tuple[Group, ...]] = {}
+    for done, (i, j) in enumerate(pairs):
         if progress is not None:
             progress(done, len(pairs))
-
-    aligned: dict[tuple[int, int], tuple[Group, ...]] = {}
-    for i, j in pairs:
-        report_progress()
         aligned[(i, j)] = align(features[i], features[j], weights, settings)
-        done += 1
-    report_progress()
+    if progress is not None:
+        progress(len(pairs), len(pairs))
+    return aligned
 
-    def groups(i: int, j: int) -> tuple[Group, ...]:
-        if (i, j) in aligned:
-            return aligned[(i, j)]
-        return tuple(
-            sorted(
-                (Group(g.other, g.base, g.score, g.identical) for g in aligned[(j, i)]),
-                key=lambda g: (g.base[0], g.other[0]),
-            )
-        )
 
+def similarity_matrix(
+    documents: Sequence[Document],
+    features: Sequence[Features],
+    base: int,
+    aligned: dict[Pair, tuple[Group, ...]],
+) -> list[list[float]]:
+    """``matrix[i][j]``: share of document i's body text with a counterpart in document j.
+
+    Aligned pairs are measured; the others are estimated through the base (``_Side.share_in``).
+    """
+    count = len(documents)
     matrix = [[1.0] * count for _ in range(count)]
-    faithful = [[0.0] * count for _ in range(count)]
-    for i, j in pairs:
-        matrix[i][j], matrix[j][i] = compare_shares(documents[i], documents[j], aligned[(i, j)])
-        faithful[i][j], faithful[j][i] = compare_shares(
-            documents[i], documents[j], aligned[(i, j)], weighted=True
-        )
-
-    base_index = resolve_base(base, documents)
-    guessed = base_index is None
-    if base_index is None:
-        # The others reproduce the wire original most, and most faithfully.
-        base_index = max(range(count), key=lambda k: (sum(row[k] for row in faithful), -k))
-    if all_pairs:
-        ordered = [(base_index, j) for j in range(count) if j != base_index] + [
-            (i, j) for i in range(count) for j in range(count) if i < j and base_index not in (i, j)
-        ]
-    else:
-        ordered = [(base_index, j) for j in range(count) if j != base_index]
-    comparisons: list[Comparison] = [
-        compare(i, j, documents[i], documents[j], groups(i, j)) for i, j in ordered
+    for (i, j), groups in aligned.items():
+        matrix[i][j], matrix[j][i] = compare_shares(documents[i], documents[j], groups)
+    estimated = [
+        (i, j)
+        for i in range(count)
+        for j in range(count)
+        if i != j and base not in (i, j) and (i, j) not in aligned and (j, i) not in aligned
     ]
-    return Collation(
-        documents=documents,
-        base=base_index,
-        base_is_guess=guessed,
-        comparisons=tuple(comparisons),
-        matrix=tuple(tuple(round(value, 4) for value in row) for row in matrix),
-    )
+    if not estimated:
+        return matrix
+    sides = {
+        k: _Side.of(documents[k], features[k], aligned.get((base, k), ()))
+        for k in range(count)
+        if k != base
+    }
+    for i, j in estimated:
+        matrix[i][j] = sides[i].share_in(sides[j])
+    return matrix
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """What ``estimated_share`` needs of one version aligned with the base."""
+
+    total: int
+    """Characters of body text."""
+    linked: tuple[tuple[int, int], ...]
+    """Per link with the base: its body characters here, and its base sentences as a bit mask."""
+    unlinked: tuple[tuple[int, str], ...]
+    """Per body sentence with no base counterpart: its characters and normalised text."""
+    base_mask: int
+    """The base sentences linked here, as a bit mask."""
+    texts: frozenset[str]
+    """Normalised text of every body sentence."""
+
+    @classmethod
+    def of(cls, document: Document, features: Features, groups: Sequence[Group]) -> _Side:
+        sentences = document.sentences
+        linked = tuple(
+            (
+                sum(len(sentences[j].text) for j in group.other if sentences[j].counts),
+                sum(1 << i for i in group.base),
+            )
+            for group in groups
+        )
+        in_link = {j for group in groups for j in group.other}
+        unlinked = tuple(
+            (len(sentences[j].text), norm)
+            for j, norm in enumerate(features.norms)
+            if norm and j not in in_link
+        )
+        base_mask = 0
+        for _, mask in linked:
+            base_mask |= mask
+        texts = frozenset(norm for norm in features.norms if norm)
+        return cls(document.body_chars, linked, unlinked, base_mask, texts)
+
+    def share_in(self, other: _Side) -> float:
+        """Share of this version's body text with a counterpart in ``other``, estimated: linked
+        to a base sentence ``other`` also links, or the same text as one of ``other``'s."""
+        if not self.total:
+            return 0.0
+        mask = other.base_mask
+        kept = sum(chars for chars, bases in self.linked if bases & mask)
+        kept += sum(chars for chars, norm in self.unlinked if norm in other.texts)
+        return kept / self.total
 
 
 def compare_shares(

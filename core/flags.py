@@ -9,10 +9,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .model import Flag
 from .segment import normalize_quotes
 from .words import number_value
+
+TEXT_CACHE = 16384
+"""Sentence texts whose numbers, names and attributions are kept: a base version's sentences
+are looked at again in every comparison. Cached results are shared: never change them."""
+DOCUMENT_CACHE = 64
+"""Whole document texts whose quotations are kept (few: only the base recurs)."""
 
 # -- quotations ------------------------------------------------------------------------------
 _OPENERS = " \t\n([{-\u2014\u2013/:;,"
@@ -20,6 +27,7 @@ _QUOTE_OR_PARAGRAPH = re.compile(r"[\"']|\n[ \t]*\n")
 _QUOTE_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 
 
+@lru_cache(maxsize=DOCUMENT_CACHE)
 def quotations(text: str) -> list[tuple[int, int]]:
     """Spans of the text inside quotation marks (marks excluded), in order.
 
@@ -165,6 +173,7 @@ _DATE_WORD = re.compile(
 )
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def numbers(text: str) -> Counter[str]:
     """Numbers, amounts and dates of a text in canonical form, with how often each occurs.
 
@@ -222,6 +231,7 @@ _PLACES = frozenset(
 _NAME_PARTS = re.compile(r"[-'\u2019.]")
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def name_words(text: str) -> tuple[set[str], set[str]]:
     """Lower-cased words of capitalised names that are not places, titles or dates.
 
@@ -305,6 +315,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def attributions(text: str) -> frozenset[str]:
     """Who said it, how, and to whom.
 

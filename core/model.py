@@ -38,15 +38,6 @@ class Flag(StrEnum):
     ATTRIBUTION_CHANGED = "attribution_changed"
 
 
-FLAG_LABELS: dict[Flag, str] = {
-    Flag.QUOTE_ALTERED: "quote altered",
-    Flag.QUOTE_DROPPED: "quote dropped",
-    Flag.NUMBER_CHANGED: "number changed",
-    Flag.NAME_CHANGED: "name changed",
-    Flag.ATTRIBUTION_CHANGED: "attribution changed",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One segment of a document: ``document.text[start:end] == text``."""
@@ -192,6 +183,14 @@ class Collation:
     """One line saying why the base was picked (with ``--base auto``)."""
     copied_from: tuple[CopiedFrom | None, ...] = ()
     """Per document: the earlier version it was most likely copied from, if any (or empty)."""
+    matrix_estimated: bool = False
+    """True when ``matrix`` cells between two versions other than the base are estimated
+    through the base (sentences linked to the same base sentence, or with the same text)
+    rather than aligned; comparing every pair (``all_pairs``) measures them all."""
+
+    def is_estimated(self, row: int, column: int) -> bool:
+        """Whether ``matrix[row][column]`` is estimated through the base rather than measured."""
+        return self.matrix_estimated and row != column and self.base not in (row, column)
 
     def comparison(self, base: int, other: int) -> Comparison | None:
         """The comparison of ``other`` against ``base``, if it was computed."""

@@ -43,6 +43,9 @@ _TERMINAL = re.compile(r"""[.!?:;]['")\]]*$|[.!?]['"]\S{0,2}$""")
 # marks): 'in the U.S. "The intention is clear," she said' - not 'the U.S. "America First" plan'.
 _QUOTE_AFTER_STOP = re.compile(r"""(?<=[A-Za-z])\.[ \t]+(?=(["'])[A-Z][^"'\n]{0,300}?[,.!?]\1)""")
 _GLUED = re.compile(r"""(?<=[A-Za-z]{2})[.!?](?=(['"])?[A-Z][a-z])""")
+_STOP = re.compile(r"[.?!\u2026]")
+"""A mark that may end a sentence: a piece with none before its end needs no Punkt."""
+_END_PUNCTUATION = ".?!\u2026\"')]\u201d\u2019 "
 
 _AGENCY = (
     r"AFP|AP|Reuters|APP|PA|dpa|DPA|Xinhua|UPI|IANS|PTI|ANI|Kyodo|Yonhap|EFE|ANSA|Bernama|"
@@ -311,6 +314,18 @@ def _punkt_chunk(normalized: str, start: int, end: int, limit: int | None) -> li
     return spans
 
 
+def _sentence_spans(
+    normalized: str, start: int, end: int, limit: int | None = None
+) -> list[tuple[int, int]]:
+    """The sentences of a piece: Punkt decides, unless no stop comes before the piece's end
+    (then it is one sentence, and nltk need not even be imported)."""
+    if end - start <= PUNKT_CHUNK:
+        last = start + len(normalized[start:end].rstrip(_END_PUNCTUATION))
+        if not _STOP.search(normalized, start, last):
+            return [(start, end)]
+    return _punkt_spans(normalized, start, end, limit)
+
+
 def segment(text: str, limit: int | None = None) -> tuple[Segment, ...]:
     """Split ``text`` into sentence segments (past ``limit`` of them, stop: some more is enough).
 
@@ -334,7 +349,9 @@ def segment(text: str, limit: int | None = None) -> tuple[Segment, ...]:
         for cut in cuts:
             piece_start, piece_end = _strip(text, position, cut)
             if piece_start < piece_end:
-                for span_start, span_end in _punkt_spans(normalized, piece_start, piece_end, limit):
+                for span_start, span_end in _sentence_spans(
+                    normalized, piece_start, piece_end, limit
+                ):
                     span_start, span_end = _strip(text, span_start, span_end)
                     if span_start < span_end:
                         segments.append(Segment(span_start, span_end, block_index))

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 
+from . import porter
 from .segment import normalize_quotes
 
 # A token is a number (with its separators), a word (with inner apostrophes and hyphens), or
@@ -133,22 +134,18 @@ def _alias(match: re.Match[str]) -> str:
     return _ALIAS_TABLE[match.lastindex - 1 if match.lastindex else 0][1]
 
 
-@functools.cache
-def _stemmer() -> object:
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
-
-
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The Porter stem of a lower-case word, after folding synonyms and spellings."""
-    word = _SYNONYMS.get(word, word)
-    stemmer = _stemmer()
-    result: str = stemmer.stem(word)  # type: ignore[attr-defined]
-    return result
+    return porter.stem(_SYNONYMS.get(word, word))
 
 
+SENTENCE_CACHE = 16384
+"""Sentences whose normalised text and terms are kept: versions of one story share most of their
+sentences, and a base's are looked at again in every comparison."""
+
+
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def normalize(text: str) -> str:
     """The form two sentences must share to count as identical.
 
@@ -260,6 +257,11 @@ def content_terms(text: str, normalized: str | None = None) -> frozenset[str]:
     """
     if normalized is None:
         normalized = normalize(text)
+    return _terms(normalized)
+
+
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
+def _terms(normalized: str) -> frozenset[str]:
     lowered = _POSSESSIVE.sub("", normalized).replace('"', " ")
     lowered = _ALIASES.sub(_alias, lowered)
     terms: set[str] = set()

@@ -13,31 +13,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from wirediff.core.model import FLAG_LABELS, Collation, Document, Edit, Flag, Link
-from wirediff.present.rows import SYMBOLS, Cell, CellStatus, Row
-
-BADGES: dict[Flag, str] = {
-    Flag.QUOTE_ALTERED: "QUOTE≠",
-    Flag.QUOTE_DROPPED: "UNQUOTED",
-    Flag.NUMBER_CHANGED: "NUM≠",
-    Flag.NAME_CHANGED: "NAME≠",
-    Flag.ATTRIBUTION_CHANGED: "ATTR≠",
-}
-"""Short badge per flag, shown on the row; ``FLAG_LABELS`` has the long names."""
-
-STYLE_NAMES = (
-    "text",
-    "identical",
-    "inserted",
-    "deleted",
-    "added",
-    "omitted",
-    "moved",
-    "boilerplate",
-    "badge",
-    "note",
-)
-"""Every style name a piece can carry."""
+from wirediff.core.model import Collation, Document, Edit, Flag, Link
+from wirediff.present.legend import FLAGS, kind_look, sentence_numbers
+from wirediff.present.rows import Cell, CellStatus, Row
 
 _WHITESPACE = re.compile(r"\S+")
 
@@ -56,14 +34,14 @@ def badge_pieces(flags: Iterable[Flag]) -> list[Piece]:
     pieces: list[Piece] = []
     for flag in Flag:
         if flag in present:
-            pieces.append(Piece(BADGES[flag], "badge"))
+            pieces.append(Piece(FLAGS[flag].badge, FLAGS[flag].style))
             pieces.append(Piece(" ", "text"))
     return pieces
 
 
 def flag_legend() -> list[tuple[str, str]]:
     """(badge, long name) for every flag."""
-    return [(BADGES[flag], FLAG_LABELS[flag]) for flag in Flag]
+    return [(FLAGS[flag].badge, FLAGS[flag].label) for flag in Flag]
 
 
 class _DisplayText:
@@ -189,37 +167,11 @@ def _joins(left: str, right: str) -> bool:
 _OPENERS = "\"'“‘(["
 
 
-def _sentence_numbers(indexes: Sequence[int]) -> str:
-    numbers = [index + 1 for index in indexes]
-    if len(numbers) == 1:
-        return str(numbers[0])
-    return f"{numbers[0]}-{numbers[-1]}"
-
-
 def cell_symbol(row: Row, cell: Cell, is_base: bool) -> str:
     """One character saying what the cell holds; the base cell carries the row's kind."""
     if is_base:
-        return SYMBOLS[row.kind.value] if row.base_sentence is not None else " "
-    return SYMBOLS[cell.status.value]
-
-
-def cell_style(row: Row, cell: Cell, is_base: bool) -> str:
-    """The style name of the cell's symbol."""
-    if is_base:
-        return _STATUS_STYLE.get(row.kind.value, "text")
-    return _STATUS_STYLE.get(cell.status.value, "text")
-
-
-_STATUS_STYLE = {
-    "identical": "identical",
-    "reworded": "inserted",
-    "moved": "moved",
-    "moved_away": "moved",
-    "added": "added",
-    "omitted": "omitted",
-    "boilerplate": "boilerplate",
-    "mixed": "note",
-}
+        return kind_look(row.kind).mark if row.base_sentence is not None else " "
+    return kind_look(cell.status).mark
 
 
 def _edits(links: Sequence[Link]) -> list[Edit]:
@@ -260,11 +212,11 @@ def cell_pieces(
             direction = "below" if cell.moved_to > row.index else "above"
             where = f" {direction}"
         moved = [j for link in cell.links for j in link.other]
-        target = f" (its sentence {_sentence_numbers(sorted(moved))})" if moved else ""
+        target = f" (its sentence {sentence_numbers(sorted(moved))})" if moved else ""
         return [Piece(f"moved{where}{target}", "moved")]
     pieces = badge_pieces(flags)
     if status is CellStatus.MOVED:
-        base_row = f"from base sentence {_sentence_numbers(cell.moved_from)}"
+        base_row = f"from base sentence {sentence_numbers(cell.moved_from)}"
         pieces.append(Piece(base_row, "moved"))
         pieces.append(Piece(" ", "text"))
     if status is CellStatus.IDENTICAL or not any(link.edits for link in cell.links):

@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from wirediff.core.model import Collation
 from wirediff.present.cells import Piece, cell_pieces, cell_symbol, mark_hits, plain_text
 from wirediff.present.items import Column, Item
-from wirediff.present.rows import SYMBOLS, CellStatus, Row
+from wirediff.present.legend import kind_look
+from wirediff.present.rows import CellStatus, Row
 from wirediff.present.wrap import line_count, truncate, wrap
-
-MARKS = ("identical", "reworded", "moved", "added", "omitted", "boilerplate", "mixed", "text")
-"""The style names of cell marks (the symbol at the start of each cell)."""
 
 GUTTER = 2
 """Cells before a cell's text: its mark and a space (continuation lines are indented as much)."""
@@ -30,7 +28,7 @@ class CellLines:
 
     symbol: str
     mark: str
-    """One of ``MARKS``."""
+    """Its style name, one of ``legend.MARK_STYLES``."""
     lines: list[list[Piece]]
 
 
@@ -50,12 +48,8 @@ class RowLines:
 def cell_mark(row: Row, status: CellStatus, is_base: bool) -> str:
     """The mark style of a cell: the base cell carries the row's kind."""
     if is_base:
-        return row.kind.value if row.base_sentence is not None else "text"
-    if status is CellStatus.MOVED_AWAY:
-        return "moved"
-    if status in (CellStatus.BASE, CellStatus.EMPTY):
-        return "text"
-    return status.value
+        return kind_look(row.kind).style if row.base_sentence is not None else "text"
+    return kind_look(status).style
 
 
 class RowLayout:
@@ -183,7 +177,7 @@ class RowLayout:
         if not cells:
             return ""
         names = ", ".join(self.collation.documents[cell.document].name for cell in cells)
-        symbol = SYMBOLS.get(row.kind.value, " ")
+        symbol = kind_look(row.kind).mark
         first = next((cell for cell in cells if cell.sentences), None)
         text = ""
         if first is not None:

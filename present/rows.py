@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from wirediff.core.model import Collation, Flag, Kind, Link
+from wirediff.core.model import Collation, Comparison, Flag, Kind, Link
 
 
 class CellStatus(StrEnum):
@@ -42,21 +42,6 @@ class RowKind(StrEnum):
     OMITTED = "omitted"
     BOILERPLATE = "boilerplate"
     MIXED = "mixed"
-
-
-SYMBOLS: dict[str, str] = {
-    "identical": "=",
-    "reworded": "~",
-    "moved": "\u2195",
-    "moved_away": "\u2195",
-    "added": "+",
-    "omitted": "-",
-    "boilerplate": "\u00b7",
-    "mixed": "*",
-    "base": " ",
-    "empty": " ",
-}
-"""A symbol per kind and status, so nothing depends on colour alone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,21 +124,58 @@ def _flags(links: Sequence[Link]) -> tuple[Flag, ...]:
 
 
 def build_rows(collation: Collation, shown: Sequence[int] | None = None) -> tuple[Row, ...]:
-    """The aligned rows of the base and the ``shown`` documents (all when None)."""
+    """The aligned rows of the base and the ``shown`` documents (all when None).
+
+    Steps: the base's blocks (runs of base sentences some link ties together), the links of
+    each block, the other sentences that need a row of their own (added, moved, furniture) and
+    the block they follow; then one row per block with those rows after it, and moved-away cells
+    pointed at the rows their counterparts landed in.
+    """
     order = shown_order(collation, shown)
-    base = collation.base
-    base_document = collation.documents[base]
-    others = order[1:]
+    comparisons = _comparisons_with_base(collation, order[1:])
+    base_document = collation.documents[collation.base]
+    blocks = _base_blocks(
+        len(base_document.sentences),
+        [link for comparison in comparisons.values() for link in comparison.links],
+    )
+    block_links = _links_by_block(blocks, comparisons)
+    inserts = _own_rows(collation, comparisons, _placed_in_blocks(block_links, comparisons))
+
+    rows: list[Row] = []
+    insert_rows: dict[tuple[int, int], int] = {}  # (document, first other sentence) -> row index
+    pending_moves: list[tuple[int, int, Link]] = []  # (base row index, cell position, link)
+
+    def add_inserts(after: int) -> None:
+        for k, sentences, link in inserts.get(after, ()):
+            insert_rows[(k, sentences[0])] = len(rows)
+            rows.append(_insert_row(collation, order, len(rows), k, sentences, link))
+
+    add_inserts(-1)
+    for number, (start, end) in enumerate(blocks):
+        links = [block_links.get((number, k), []) for k in order[1:]]
+        row, moves = _base_row(collation, order, len(rows), range(start, end), links)
+        pending_moves.extend(moves)
+        rows.append(row)
+        add_inserts(number)
+    _point_moves(rows, pending_moves, insert_rows)
+    return tuple(rows)
+
+
+def _comparisons_with_base(collation: Collation, others: Sequence[int]) -> dict[int, Comparison]:
+    """The comparison of each of ``others`` against the base."""
     comparisons = {}
     for k in others:
-        comparison = collation.comparison(base, k)
+        comparison = collation.comparison(collation.base, k)
         if comparison is None:
-            raise ValueError(f"document {k} was not compared with the base {base}")
+            raise ValueError(f"document {k} was not compared with the base {collation.base}")
         comparisons[k] = comparison
-    all_links = [link for comparison in comparisons.values() for link in comparison.links]
-    blocks = _base_blocks(len(base_document.sentences), all_links)
+    return comparisons
 
-    # Which links touch each block, per document.
+
+def _links_by_block(
+    blocks: Sequence[tuple[int, int]], comparisons: dict[int, Comparison]
+) -> dict[tuple[int, int], list[Link]]:
+    """The links of each (block, document), found by their first base sentence."""
     block_of = {}
     for number, (start, end) in enumerate(blocks):
         for i in range(start, end):
@@ -162,106 +184,117 @@ def build_rows(collation: Collation, shown: Sequence[int] | None = None) -> tupl
     for k, comparison in comparisons.items():
         for link in comparison.links:
             block_links[(block_of[link.base[0]], k)].append(link)
+    return block_links
 
-    # Other sentences placed in base rows (non-moved links), and the block each sits in.
-    placed_block: dict[int, dict[int, int]] = {k: {} for k in others}
+
+def _placed_in_blocks(
+    block_links: dict[tuple[int, int], list[Link]], comparisons: dict[int, Comparison]
+) -> dict[int, dict[int, int]]:
+    """Per document: its sentences shown in a base row (links in order), and that row's block."""
+    placed: dict[int, dict[int, int]] = {k: {} for k in comparisons}
     for (number, k), links in block_links.items():
         for link in links:
             if not link.moved:
                 for j in link.other:
-                    placed_block[k][j] = number
+                    placed[k][j] = number
+    return placed
 
-    # Sentences of each other document that need a row of their own, keyed by the block they follow.
-    inserts: dict[int, list[tuple[int, tuple[int, ...], Link | None]]] = defaultdict(list)
-    for k in others:
-        comparison = comparisons[k]
+
+Insert = tuple[int, tuple[int, ...], Link | None]
+"""A row of its own: the document, its sentences, and the link when they are a moved passage."""
+
+
+def _own_rows(
+    collation: Collation,
+    comparisons: dict[int, Comparison],
+    placed: dict[int, dict[int, int]],
+) -> dict[int, list[Insert]]:
+    """Sentences that need a row of their own, keyed by the block they follow (-1: the start).
+
+    Added sentences and page furniture sit after the block of the last placed sentence before
+    them; a moved passage sits there too, as one row.
+    """
+    inserts: dict[int, list[Insert]] = defaultdict(list)
+    for k, comparison in comparisons.items():
         moved_by_first = {link.other[0]: link for link in comparison.links if link.moved}
         in_moved = {j for link in moved_by_first.values() for j in link.other}
         after = -1
         for sentence in collation.documents[k].sentences:
             j = sentence.index
-            if j in placed_block[k]:
-                after = max(after, placed_block[k][j])
+            if j in placed[k]:
+                after = max(after, placed[k][j])
             elif j in moved_by_first:
                 link = moved_by_first[j]
                 inserts[after].append((k, link.other, link))
             elif j not in in_moved:
                 inserts[after].append((k, (j,), None))
+    return inserts
 
-    rows: list[Row] = []
-    pending_moves: list[tuple[int, int, Link]] = []  # (row index of the base row, document, link)
-    insert_rows: dict[tuple[int, int], int] = {}  # (document, first other sentence) -> row index
 
-    def add_inserts(after: int) -> None:
-        for k, sentences, link in inserts.get(after, ()):
-            cells = []
-            for d in order:
-                if d != k:
-                    cells.append(Cell(d, (), CellStatus.EMPTY))
-                elif link is not None:
-                    cells.append(
-                        Cell(d, sentences, CellStatus.MOVED, (link,), moved_from=link.base)
-                    )
-                else:
-                    role_counts = collation.documents[k].sentences[sentences[0]].counts
-                    status = CellStatus.ADDED if role_counts else CellStatus.BOILERPLATE
-                    cells.append(Cell(d, sentences, status))
-            if link is not None:
-                kind, flags = RowKind.MOVED, link.flags
-            else:
-                kind = (
-                    RowKind.ADDED
-                    if cells[order.index(k)].status is CellStatus.ADDED
-                    else RowKind.BOILERPLATE
-                )
-                flags = ()
-            insert_rows[(k, sentences[0])] = len(rows)
-            rows.append(
-                Row(
-                    len(rows),
-                    tuple(cells),
-                    kind,
-                    tuple(flags),
-                    kind is not RowKind.BOILERPLATE,
-                    None,
-                )
-            )
+def _insert_row(
+    collation: Collation,
+    order: Sequence[int],
+    index: int,
+    document: int,
+    sentences: tuple[int, ...],
+    link: Link | None,
+) -> Row:
+    """A row holding only ``sentences`` of ``document``: added, furniture or a moved passage."""
+    if link is not None:
+        cell = Cell(document, sentences, CellStatus.MOVED, (link,), moved_from=link.base)
+        kind, flags = RowKind.MOVED, link.flags
+    elif collation.documents[document].sentences[sentences[0]].counts:
+        cell, kind, flags = Cell(document, sentences, CellStatus.ADDED), RowKind.ADDED, ()
+    else:
+        cell = Cell(document, sentences, CellStatus.BOILERPLATE)
+        kind, flags = RowKind.BOILERPLATE, ()
+    cells = tuple(cell if d == document else Cell(d, (), CellStatus.EMPTY) for d in order)
+    return Row(index, cells, kind, tuple(flags), kind is not RowKind.BOILERPLATE, None)
 
-    add_inserts(-1)
-    for number, (start, end) in enumerate(blocks):
-        base_sentences = tuple(range(start, end))
-        base_counts = any(base_document.sentences[i].counts for i in base_sentences)
-        cells = [
-            Cell(base, base_sentences, CellStatus.BASE if base_counts else CellStatus.BOILERPLATE)
-        ]
-        row_links: list[Link] = []
-        for k in others:
-            links = block_links.get((number, k), [])
-            row_links.extend(links)
-            staying = [link for link in links if not link.moved]
-            moving = [link for link in links if link.moved]
-            if staying:
-                sentences = tuple(sorted(j for link in staying for j in link.other))
-                reworded = any(link.kind is Kind.REWORDED for link in staying)
-                status = CellStatus.REWORDED if reworded else CellStatus.IDENTICAL
-                cells.append(Cell(k, sentences, status, tuple(links)))
-            elif moving:
-                pending_moves.append((len(rows), len(cells), moving[0]))
-                cells.append(Cell(k, (), CellStatus.MOVED_AWAY, tuple(moving)))
-            elif base_counts:
-                cells.append(Cell(k, (), CellStatus.OMITTED))
-            else:
-                cells.append(Cell(k, (), CellStatus.EMPTY))
-        if base_counts:
-            kind = _row_kind([cell.status for cell in cells[1:]])
+
+def _base_row(
+    collation: Collation,
+    order: Sequence[int],
+    index: int,
+    base_sentences: Sequence[int],
+    links: Sequence[Sequence[Link]],
+) -> tuple[Row, list[tuple[int, int, Link]]]:
+    """The row of one base block, and its moved-away cells (row, cell position, link) to point.
+
+    ``links``: the block's links in each other shown document, in ``order``.
+    """
+    base_document = collation.documents[collation.base]
+    sentences = tuple(base_sentences)
+    base_counts = any(base_document.sentences[i].counts for i in sentences)
+    cells = [
+        Cell(collation.base, sentences, CellStatus.BASE if base_counts else CellStatus.BOILERPLATE)
+    ]
+    moves: list[tuple[int, int, Link]] = []
+    for k, document_links in zip(order[1:], links, strict=True):
+        staying = [link for link in document_links if not link.moved]
+        moving = [link for link in document_links if link.moved]
+        if staying:
+            others = tuple(sorted(j for link in staying for j in link.other))
+            reworded = any(link.kind is Kind.REWORDED for link in staying)
+            status = CellStatus.REWORDED if reworded else CellStatus.IDENTICAL
+            cells.append(Cell(k, others, status, tuple(document_links)))
+        elif moving:
+            moves.append((index, len(cells), moving[0]))
+            cells.append(Cell(k, (), CellStatus.MOVED_AWAY, tuple(moving)))
         else:
-            kind = RowKind.BOILERPLATE
-        flags = _flags(row_links)
-        is_change = (kind not in (RowKind.IDENTICAL, RowKind.BOILERPLATE)) or bool(flags)
-        rows.append(Row(len(rows), tuple(cells), kind, flags, is_change, start))
-        add_inserts(number)
+            cells.append(Cell(k, (), CellStatus.OMITTED if base_counts else CellStatus.EMPTY))
+    kind = _row_kind([cell.status for cell in cells[1:]]) if base_counts else RowKind.BOILERPLATE
+    flags = _flags([link for document_links in links for link in document_links])
+    is_change = (kind not in (RowKind.IDENTICAL, RowKind.BOILERPLATE)) or bool(flags)
+    return Row(index, tuple(cells), kind, flags, is_change, sentences[0]), moves
 
-    # Point each moved-away cell at the row where its counterpart sits.
+
+def _point_moves(
+    rows: list[Row],
+    pending_moves: Sequence[tuple[int, int, Link]],
+    insert_rows: dict[tuple[int, int], int],
+) -> None:
+    """Point each moved-away cell at the row where its counterpart sits (in place)."""
     for row_index, cell_index, link in pending_moves:
         row = rows[row_index]
         document = row.cells[cell_index].document
@@ -273,4 +306,3 @@ def build_rows(collation: Collation, shown: Sequence[int] | None = None) -> tupl
         rows[row_index] = Row(
             row.index, tuple(cells), row.kind, row.flags, row.is_change, row.base_sentence
         )
-    return tuple(rows)

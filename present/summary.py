@@ -1,10 +1,48 @@
-"""Per-document figures for the summary panel (no Textual here)."""
+"""Counts per comparison and per version: the one counting function the app and reports share."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wirediff.core.model import Collation, Flag, Kind
+from wirediff.core.model import Collation, Comparison, Flag, Kind
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """How one comparison breaks down: passages by kind, sentences omitted and added, flags."""
+
+    identical: int = 0
+    """Passages kept word for word in place (a moved identical passage counts as moved)."""
+    reworded: int = 0
+    """Passages whose words changed, moved or not."""
+    moved: int = 0
+    """Passages out of the base's order, reworded or not."""
+    omitted: int = 0
+    """Base sentences with no counterpart, page furniture left out."""
+    added: int = 0
+    """Sentences of the other version with no counterpart in the base, page furniture left out."""
+    flags: tuple[tuple[Flag, int], ...] = ()
+    """Passages carrying each flag, in ``Flag`` order."""
+
+    @property
+    def flagged(self) -> int:
+        """Flags in all."""
+        return sum(count for _, count in self.flags)
+
+
+def count(collation: Collation, comparison: Comparison) -> Counts:
+    """The figures of ``comparison``, as the app's summary panel and every report show them."""
+    base = collation.documents[comparison.base]
+    other = collation.documents[comparison.other]
+    links = comparison.links
+    return Counts(
+        identical=sum(1 for link in links if link.kind is Kind.IDENTICAL and not link.moved),
+        reworded=sum(1 for link in links if link.kind is Kind.REWORDED),
+        moved=sum(1 for link in links if link.moved),
+        omitted=sum(1 for i in comparison.omitted if base.sentences[i].counts),
+        added=sum(1 for j in comparison.added if other.sentences[j].counts),
+        flags=tuple((flag, sum(1 for link in links if flag in link.flags)) for flag in Flag),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +58,7 @@ class DocumentSummary:
     base_reused: float | None
     """Share of the base's body text this version reuses; None for the base."""
     identical: int = 0
+    """Passages kept word for word in place (see ``Counts``)."""
     reworded: int = 0
     """Links whose words changed."""
     moved: int = 0
@@ -39,7 +78,6 @@ class DocumentSummary:
 
 def summarize(collation: Collation) -> tuple[DocumentSummary, ...]:
     """One summary per document, in document order; the base has no figures."""
-    base = collation.documents[collation.base]
     summaries: list[DocumentSummary] = []
     for index, document in enumerate(collation.documents):
         comparison = collation.comparison(collation.base, index)
@@ -50,7 +88,7 @@ def summarize(collation: Collation) -> tuple[DocumentSummary, ...]:
                 )
             )
             continue
-        links = comparison.links
+        figures = count(collation, comparison)
         summaries.append(
             DocumentSummary(
                 document=index,
@@ -59,14 +97,12 @@ def summarize(collation: Collation) -> tuple[DocumentSummary, ...]:
                 is_base=False,
                 similarity=comparison.similarity,
                 base_reused=comparison.base_reused,
-                identical=sum(1 for link in links if link.kind is Kind.IDENTICAL),
-                reworded=sum(1 for link in links if link.kind is Kind.REWORDED),
-                moved=sum(1 for link in links if link.moved),
-                added=sum(1 for j in comparison.added if document.sentences[j].counts),
-                omitted=sum(1 for i in comparison.omitted if base.sentences[i].counts),
-                flags=tuple(
-                    (flag, sum(1 for link in links if flag in link.flags)) for flag in Flag
-                ),
+                identical=figures.identical,
+                reworded=figures.reworded,
+                moved=figures.moved,
+                added=figures.added,
+                omitted=figures.omitted,
+                flags=figures.flags,
             )
         )
     return tuple(summaries)

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from wirediff.core.model import Flag
-from wirediff.present.cells import BADGES
 from wirediff.present.items import Item, RowFilter, next_filter
+from wirediff.present.legend import FLAGS, sentence_numbers
 from wirediff.present.rows import CellStatus, Row
 
 STEP_TARGETS: tuple[str, ...] = (
@@ -32,7 +32,7 @@ _TARGET_LABELS = {
     "moved": "moved passages",
     "added": "added passages",
     "omitted": "omitted passages",
-    **{flag.value: f"{BADGES[flag]} flags" for flag in Flag},
+    **{flag.value: f"{FLAGS[flag].badge} flags" for flag in Flag},
 }
 
 _CHANGED = (
@@ -187,7 +187,7 @@ def first_passage(rows: Sequence[Row]) -> int:
 
 
 def passage_label(row: Row, names: Sequence[str]) -> str:
-    """A stable name for ``row``: its base sentence numbers, as the reports number them.
+    """A stable name for ``row``: its base sentence numbers, written as the reports write them.
 
     A row with no base sentence (added, or moved here) is named by the first version that
     holds sentences in it and that version's sentence number.
@@ -200,16 +200,6 @@ def passage_label(row: Row, names: Sequence[str]) -> str:
             noun = "sentence" if len(cell.sentences) == 1 else "sentences"
             return f"{names[cell.document]} {noun} {sentence_numbers(cell.sentences)}"
     return "–"
-
-
-def sentence_numbers(indexes: Sequence[int]) -> str:
-    """Sentence numbers from 1, as the reports write them: "5", or "5-7" for a run."""
-    first, last = indexes[0] + 1, indexes[-1] + 1
-    if first == last:
-        return str(first)
-    if list(indexes) == list(range(indexes[0], indexes[-1] + 1)):
-        return f"{first}-{last}"
-    return ", ".join(str(index + 1) for index in indexes)
 
 
 # --- what n/N steps through ----------------------------------------------------------------------

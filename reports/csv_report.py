@@ -17,6 +17,7 @@ import io
 from collections.abc import Sequence
 
 from wirediff.core.model import Collation, Comparison, Document, Link
+from wirediff.present.legend import sentence_numbers
 
 BOM = "\ufeff"
 COLUMNS = (
@@ -52,10 +53,6 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def _numbers(indexes: Sequence[int]) -> str:
-    return " ".join(str(i + 1) for i in indexes)
-
-
 def _offsets(document: Document, indexes: Sequence[int]) -> list[str]:
     if not indexes:
         return ["", ""]
@@ -84,8 +81,8 @@ def _row(
         entry,
         base.name,
         other.name,
-        _numbers(base_indexes),
-        _numbers(other_indexes),
+        sentence_numbers(base_indexes, " "),
+        sentence_numbers(other_indexes, " "),
         *_offsets(base, base_indexes),
         *_offsets(other, other_indexes),
         link.kind.value if link else entry,

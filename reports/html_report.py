@@ -18,9 +18,18 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Flag
-from wirediff.present.rows import SYMBOLS, Cell, CellStatus, Row, build_rows
-from wirediff.reports.md_report import Counts, counts
+from wirediff.core.model import Collation, Comparison, Document, Flag
+from wirediff.present.legend import (
+    ESTIMATE_MARK,
+    ESTIMATE_NOTE,
+    FLAG_MARK,
+    FLAGS,
+    ROW_KINDS,
+    kind_look,
+    sentence_numbers,
+)
+from wirediff.present.rows import Cell, CellStatus, Row, build_rows
+from wirediff.present.summary import Counts, count
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -137,7 +146,7 @@ def _note(cell: Cell, prefix: str, base_row: dict[int, int]) -> tuple[str, str]:
         return f"moved to row {cell.moved_to + 1}", f"#{prefix}-r{cell.moved_to + 1}"
     if cell.status is CellStatus.MOVED and cell.moved_from:
         row = base_row.get(cell.moved_from[0])
-        where = "base " + ",".join(str(i + 1) for i in cell.moved_from)
+        where = "base " + sentence_numbers(cell.moved_from)
         return f"moved from {where}", (f"#{prefix}-r{row + 1}" if row is not None else "")
     if cell.status is CellStatus.ADDED:
         return "added", ""
@@ -160,7 +169,7 @@ def _row_view(prefix: str, collation: Collation, row: Row, base_row: dict[int, i
         cells.append(
             CellView(
                 status=cell.status.value,
-                symbol=SYMBOLS.get(cell.status.value, " "),
+                symbol=kind_look(cell.status).mark,
                 note=note,
                 href=href,
                 sentences=_sentences(prefix, document, cell.document, cell, spans, mark),
@@ -170,7 +179,7 @@ def _row_view(prefix: str, collation: Collation, row: Row, base_row: dict[int, i
         id=f"{prefix}-r{row.index + 1}",
         number=row.index + 1,
         kind=row.kind.value,
-        symbol=SYMBOLS.get(row.kind.value, " "),
+        symbol=kind_look(row.kind).mark,
         flags=row.flags,
         is_change=row.is_change,
         cells=tuple(cells),
@@ -198,7 +207,7 @@ def comparison_view(collation: Collation, number: int, comparison: Comparison) -
         comparison=comparison,
         base=collation.documents[comparison.base],
         other=collation.documents[comparison.other],
-        counts=counts(collation, comparison),
+        counts=count(collation, comparison),
         rows=tuple(_row_view(prefix, collation, row, base_row) for row in rows),
     )
 
@@ -218,7 +227,14 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.globals.update(FLAG_LABELS=FLAG_LABELS)
+    environment.globals.update(
+        FLAGS=FLAGS,
+        FLAG_MARK=FLAG_MARK,
+        ESTIMATE_MARK=ESTIMATE_MARK,
+        ESTIMATE_NOTE=ESTIMATE_NOTE,
+        ROW_KINDS=ROW_KINDS,
+        kind_look=kind_look,
+    )
     return environment
 
 
@@ -252,7 +268,7 @@ def render_html(collation: Collation, version: str) -> str:
         css=css,
         script=script,
         policy=policy,
-        summary=[(i, d, c, counts(collation, c) if c else None) for i, d, c in summary],
+        summary=[(i, d, c, count(collation, c) if c else None) for i, d, c in summary],
         comparisons=views,
         comparison_id={(v.comparison.base, v.comparison.other): v.id for v in views},
     )

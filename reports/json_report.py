@@ -59,6 +59,8 @@ def to_dict(collation: Collation, version: str) -> dict[str, Any]:
         "documents": [_document(document) for document in collation.documents],
         "comparisons": [_comparison(comparison) for comparison in collation.comparisons],
         "matrix": [list(row) for row in collation.matrix],
+        "matrix_estimated": collation.matrix_estimated,
+        "base_reason": collation.base_reason,
     }
 
 

@@ -7,10 +7,19 @@ it shows as written: no emphasis, links, HTML, tables, headings, lists or math c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Edit, Flag, Kind, Link
+from wirediff.core.model import Collation, Comparison, Document, Edit, Flag, Link
+from wirediff.present.legend import (
+    ESTIMATE_MARK,
+    ESTIMATE_NOTE,
+    FLAG_MARK,
+    FLAGS,
+    flag_labels,
+    kind_look,
+    sentence_numbers,
+)
+from wirediff.present.summary import count
 
 _ACTIVE = re.compile(r"([\\`*_\[\]<>|~&#$!])")
 """Characters that start Markdown (GFM, with GitHub's ``$`` math) anywhere on a line."""
@@ -23,6 +32,8 @@ _MENTION = re.compile(r"@|(?<=\\#)(?=\d)")
 ZERO_WIDTH_SPACE = "&#8203;"
 """Follows each ``@`` and ``#`` before a digit: no autolink, mention or reference (as Dependabot
 and Renovate keep their notes from pinging anyone); invisible where the Markdown renders."""
+COUNTED = ("identical", "reworded", "moved", "omitted", "added")
+"""The passage and sentence counts of the summary, in column order."""
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
 """Text that starts a list, quote, heading rule or numbered item when it begins a line."""
 
@@ -51,38 +62,6 @@ def escape(text: str) -> str:
     return lead + "\\" + escaped[len(lead) :]
 
 
-@dataclass(frozen=True, slots=True)
-class Counts:
-    """How one comparison breaks down: passages by kind and links by flag."""
-
-    identical: int
-    reworded: int
-    moved: int
-    omitted: int
-    added: int
-    flags: tuple[tuple[Flag, int], ...]
-
-
-def counts(collation: Collation, comparison: Comparison) -> Counts:
-    """Linked passages by kind, omitted and added sentences (not page furniture), flagged links."""
-    base = collation.documents[comparison.base]
-    other = collation.documents[comparison.other]
-    links = comparison.links
-    return Counts(
-        identical=sum(1 for link in links if link.kind is Kind.IDENTICAL and not link.moved),
-        reworded=sum(1 for link in links if link.kind is Kind.REWORDED),
-        moved=sum(1 for link in links if link.moved),
-        omitted=sum(1 for i in comparison.omitted if base.sentences[i].counts),
-        added=sum(1 for j in comparison.added if other.sentences[j].counts),
-        flags=tuple((flag, sum(1 for link in links if flag in link.flags)) for flag in Flag),
-    )
-
-
-def numbers(indexes: Iterable[int]) -> str:
-    """Sentence indexes as 1-based numbers: ``"3,4"``."""
-    return ",".join(str(i + 1) for i in indexes)
-
-
 def _text(document: Document, indexes: Sequence[int]) -> str:
     return " ".join(document.sentences[i].text for i in indexes)
 
@@ -103,10 +82,11 @@ def _inline(text: str) -> str:
 def link_heading(link: Link) -> str:
     """The one-line summary of a link: sentences, kind, moved, score and flags."""
     kind = link.kind.value + (", moved" if link.moved else "")
-    head = f"- **base {numbers(link.base)} → other {numbers(link.other)}** · {kind}"
+    where = f"base {sentence_numbers(link.base)} → other {sentence_numbers(link.other)}"
+    head = f"- **{where}** · {kind}"
     head += f" · score {link.score:.2f}"
     if link.flags:
-        head += " · ⚑ " + ", ".join(FLAG_LABELS[flag] for flag in link.flags)
+        head += f" · {FLAG_MARK} " + flag_labels(link.flags)
     return head
 
 
@@ -134,10 +114,11 @@ def _versions(collation: Collation) -> list[str]:
 
 
 def _summary(collation: Collation) -> list[str]:
-    flag_heads = " | ".join(FLAG_LABELS[flag] for flag in Flag)
+    flag_heads = " | ".join(FLAGS[flag].label for flag in Flag)
     lines = [
-        "| # | Version | Similarity | Base reused | = identical | ~ reworded | ↕ moved "
-        f"| − omitted | + added | {flag_heads} |",
+        "| # | Version | Similarity | Base reused | "
+        + " | ".join(f"{kind_look(name).mark} {name}" for name in COUNTED)
+        + f" | {flag_heads} |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(Flag),
     ]
     blank = " |" * (7 + len(Flag))
@@ -148,7 +129,7 @@ def _summary(collation: Collation) -> list[str]:
             name = f"**base** {name}" if index == collation.base else name
             lines.append(f"| {index} | {name} |{blank}")
             continue
-        c = counts(collation, comparison)
+        c = count(collation, comparison)
         cells = [
             f"{comparison.similarity:.0%}",
             f"{comparison.base_reused:.0%}",
@@ -166,14 +147,20 @@ def _matrix(collation: Collation) -> list[str]:
         "|---:|" + "---:|" * count,
     ]
     for k, row in enumerate(collation.matrix):
-        lines.append(f"| **{k}** | " + " | ".join(f"{value:.0%}" for value in row) + " |")
+        cells = (
+            (ESTIMATE_MARK if collation.is_estimated(k, j) else "") + f"{value:.0%}"
+            for j, value in enumerate(row)
+        )
+        lines.append(f"| **{k}** | " + " | ".join(cells) + " |")
+    if collation.matrix_estimated:
+        lines += ["", ESTIMATE_NOTE]
     return lines
 
 
 def _comparison(collation: Collation, comparison: Comparison) -> list[str]:
     base = collation.documents[comparison.base]
     other = collation.documents[comparison.other]
-    c = counts(collation, comparison)
+    c = count(collation, comparison)
     lines = [
         "",
         f"## {comparison.base} {escape(base.name)} → {comparison.other} {escape(other.name)}",
@@ -206,13 +193,15 @@ def _comparison(collation: Collation, comparison: Comparison) -> list[str]:
         for link in changed:
             lines += [*_link_lines(link, base, other), ""]
     if same:
-        pairs = "; ".join(f"{numbers(link.base)} → {numbers(link.other)}" for link in same)
+        pairs = "; ".join(
+            f"{sentence_numbers(link.base)} → {sentence_numbers(link.other)}" for link in same
+        )
         lines += ["", f"Identical in place (base → other): {pairs}"]
     if furniture_omitted or furniture_added:
         lines += [
             "",
-            f"Page furniture not shown: omitted base {numbers(furniture_omitted) or '–'}; "
-            f"added other {numbers(furniture_added) or '–'}",
+            f"Page furniture not shown: omitted base {sentence_numbers(furniture_omitted) or '–'}; "
+            f"added other {sentence_numbers(furniture_added) or '–'}",
         ]
     return lines
 
@@ -222,7 +211,8 @@ def render_md(collation: Collation, version: str) -> str:
     lines = [
         f"# wirediff report: {len(collation.documents)} versions",
         "",
-        f"Made by wirediff {version}. Sentence numbers count from 1; ⚑ marks a flagged change.",
+        f"Made by wirediff {version}. Sentence numbers count from 1; "
+        f"{FLAG_MARK} marks a flagged change.",
         "",
         *_versions(collation),
         "",

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from wirediff.core.model import FLAG_LABELS, Collation, Comparison, Document, Link
+from wirediff.core.model import Collation, Comparison, Document, Link
 from wirediff.core.visible import visible, visible_line
+from wirediff.present.legend import ESTIMATE_MARK, ESTIMATE_NOTE, flag_labels, sentence_numbers
+from wirediff.present.summary import count
 
 WIDTH = 100
 
@@ -18,8 +20,8 @@ def _quote(text: str, prefix: str) -> list[str]:
 
 def _link_lines(link: Link, base: Document, other: Document) -> list[str]:
     kind = link.kind.value + (", moved" if link.moved else "")
-    flags = ", ".join(FLAG_LABELS[flag] for flag in link.flags)
-    where = f"base {_numbers(link.base)} -> other {_numbers(link.other)}"
+    flags = flag_labels(link.flags)
+    where = f"base {sentence_numbers(link.base)} -> other {sentence_numbers(link.other)}"
     lines = [f"  ~ {kind} ({where}, score {link.score:.2f})" + (f"  [{flags}]" if flags else "")]
     lines += _quote(" ".join(base.sentences[i].text for i in link.base), "      - ")
     lines += _quote(" ".join(other.sentences[j].text for j in link.other), "      + ")
@@ -33,14 +35,10 @@ def _link_lines(link: Link, base: Document, other: Document) -> list[str]:
     return lines
 
 
-def _numbers(indexes: tuple[int, ...]) -> str:
-    return ",".join(str(i + 1) for i in indexes)
-
-
 def _comparison_lines(collation: Collation, comparison: Comparison) -> list[str]:
     base = collation.documents[comparison.base]
     other = collation.documents[comparison.other]
-    identical = sum(1 for link in comparison.links if not link.is_change)
+    figures = count(collation, comparison)
     changed = [link for link in comparison.links if link.is_change]
     omitted = [i for i in comparison.omitted if base.sentences[i].counts]
     added = [j for j in comparison.added if other.sentences[j].counts]
@@ -48,8 +46,8 @@ def _comparison_lines(collation: Collation, comparison: Comparison) -> list[str]
         "",
         f"== {base.name}  vs  {other.name}",
         f"   similarity {comparison.similarity:.0%}; reuses {comparison.base_reused:.0%} of the "
-        f"base's text; {identical} identical, {len(changed)} changed, {len(omitted)} omitted, "
-        f"{len(added)} added",
+        f"base's text; {figures.identical} identical, {figures.reworded} reworded, "
+        f"{figures.moved} moved, {figures.omitted} omitted, {figures.added} added",
     ]
     flagged = [link for link in changed if link.flags]
     unflagged = [link for link in changed if not link.flags]
@@ -88,7 +86,13 @@ def render_txt(collation: Collation, version: str) -> str:
     header = "        " + "".join(f"{k:>7}" for k in range(len(collation.documents)))
     lines.append(header)
     for k, row in enumerate(collation.matrix):
-        lines.append(f"  {k:>4}  " + "".join(f"{value:>7.0%}" for value in row))
+        cells = (
+            (ESTIMATE_MARK if collation.is_estimated(k, j) else "") + f"{value:.0%}"
+            for j, value in enumerate(row)
+        )
+        lines.append(f"  {k:>4}  " + "".join(f"{cell:>7}" for cell in cells))
+    if collation.matrix_estimated:
+        lines += _quote(ESTIMATE_NOTE, "  ")
     for comparison in collation.comparisons:
         lines += _comparison_lines(collation, comparison)
     # Nothing from the input may reach a terminal as a control character (escape sequences).

@@ -7,7 +7,6 @@ import pytest
 from wirediff.core import collate, document_from_text, load_documents
 from wirediff.core.model import Collation, Flag
 from wirediff.present.cells import (
-    BADGES,
     Piece,
     badge_pieces,
     cell_pieces,
@@ -16,6 +15,7 @@ from wirediff.present.cells import (
     mark_hits,
     plain_text,
 )
+from wirediff.present.legend import FLAGS
 from wirediff.present.rows import CellStatus, build_rows
 
 from .conftest import AFP, PARAPHRASE, SEEDS
@@ -100,10 +100,10 @@ def test_every_kind_has_a_symbol(pair: Collation) -> None:
 def test_badges_follow_the_flag_order() -> None:
     pieces = badge_pieces([Flag.ATTRIBUTION_CHANGED, Flag.QUOTE_ALTERED])
     assert [p.text for p in pieces if p.style == "badge"] == [
-        BADGES[Flag.QUOTE_ALTERED],
-        BADGES[Flag.ATTRIBUTION_CHANGED],
+        FLAGS[Flag.QUOTE_ALTERED].badge,
+        FLAGS[Flag.ATTRIBUTION_CHANGED].badge,
     ]
-    assert len(set(BADGES.values())) == len(Flag)
+    assert len({look.badge for look in FLAGS.values()}) == len(Flag)
 
 
 def test_flagged_cells_start_with_their_badges(pair: Collation) -> None:
@@ -113,7 +113,7 @@ def test_flagged_cells_start_with_their_badges(pair: Collation) -> None:
             if flags and cell.status is not CellStatus.MOVED_AWAY:
                 pieces = cell_pieces(pair, row, cell)
                 badges = [p.text for p in pieces if p.style == "badge"]
-                assert badges == [BADGES[flag] for flag in Flag if flag in flags]
+                assert badges == [FLAGS[flag].badge for flag in Flag if flag in flags]
 
 
 def test_search_hits_are_marked_across_pieces() -> None:

@@ -7,7 +7,8 @@ import pytest
 from wirediff.core import collate, load_documents
 from wirediff.core.model import Collation
 from wirediff.present.items import RowFilter, column_layout, display_items
-from wirediff.present.layout import GUTTER, MARKS, RowLayout
+from wirediff.present.layout import GUTTER, RowLayout
+from wirediff.present.legend import MARK_STYLES
 from wirediff.present.rows import build_rows
 from wirediff.present.wrap import cell_width
 
@@ -35,7 +36,7 @@ def test_every_line_fits_its_column_and_heights_agree(seeds: Collation, width: i
         assert laid_out.height == layout.height(row.index)
         assert laid_out.height == max(len(cell.lines) for cell in laid_out.cells)
         for cell, column in zip(laid_out.cells, layout.columns, strict=True):
-            assert cell.mark in MARKS and len(cell.symbol) == 1
+            assert cell.mark in MARK_STYLES and len(cell.symbol) == 1
             for line in cell.lines:
                 assert cell_width("".join(p.text for p in line)) <= column.width - GUTTER
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -25,7 +26,7 @@ from textual.strip import Strip
 
 from wirediff.core.model import Collation
 from wirediff.present import view_state as vs
-from wirediff.present.cells import STYLE_NAMES, Piece, plain_text
+from wirediff.present.cells import Piece, plain_text
 from wirediff.present.items import (
     Column,
     Item,
@@ -38,11 +39,13 @@ from wirediff.present.items import (
     search_positions,
     step,
 )
-from wirediff.present.layout import GUTTER, MARKS, RowLayout, RowLines
+from wirediff.present.layout import GUTTER, RowLayout, RowLines
+from wirediff.present.legend import MARK_STYLES, PIECE_STYLES, sentence_numbers
 from wirediff.present.rows import CellStatus, Row, build_rows, shown_order
 from wirediff.present.view_state import StepScope, ViewState
 from wirediff.present.wrap import cell_width, truncate
 
+from .status import describe
 from .styles import component_style
 
 MIN_COLUMN_WIDTH = 30
@@ -234,8 +237,8 @@ class AlignedView(ScrollView, can_focus=True):
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *(f"aligned-view--{name}" for name in STYLE_NAMES),
-        *(f"aligned-view--mark-{name}" for name in MARKS),
+        *(f"aligned-view--{name}" for name in PIECE_STYLES),
+        *(f"aligned-view--mark-{name}" for name in MARK_STYLES),
         "aligned-view--hit",
         "aligned-view--cursor",
         "aligned-view--cursor-cell",
@@ -244,16 +247,29 @@ class AlignedView(ScrollView, can_focus=True):
         "aligned-view--message",
     }
 
+    @dataclass
     class Changed(Message):
-        """The selection, the filter, the columns or the search changed."""
+        """The selection, the filter, the columns or the search changed: what the view shows."""
 
-        def __init__(self, view: AlignedView) -> None:
-            super().__init__()
-            self.view = view
+        collation: Collation | None
+        columns: tuple[Column, ...]
+        """The columns on screen."""
+        order: tuple[int, ...]
+        """Every shown document, the base first."""
+        focused_document: int
+        status: Text
+        """One line saying what the view shows (for the status line)."""
 
-        @property
-        def control(self) -> AlignedView:
-            return self.view
+    def _post_changed(self) -> None:
+        self.post_message(
+            self.Changed(
+                self.collation,
+                self.columns,
+                tuple(self.order),
+                self.focused_document,
+                describe(self),
+            )
+        )
 
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
@@ -315,7 +331,7 @@ class AlignedView(ScrollView, can_focus=True):
             self._relayout()
         self._rebuild_steps()
         self._place_cursor(jump=jump)
-        self.post_message(self.Changed(self))
+        self._post_changed()
 
     # Properties over the state, for the app and for tests.
 
@@ -426,7 +442,7 @@ class AlignedView(ScrollView, can_focus=True):
         self._relayout()
         self._rebuild_steps()
         self._place_cursor(jump=True, top=top)
-        self.post_message(self.Changed(self))
+        self._post_changed()
 
     def set_message(self, message: str) -> None:
         """Text shown while there is nothing to show (aligning, or an error)."""
@@ -568,7 +584,7 @@ class AlignedView(ScrollView, can_focus=True):
             return
         self._relayout()
         self._scroll_to_cursor(jump=True)
-        self.post_message(self.Changed(self))
+        self._post_changed()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -706,7 +722,7 @@ class AlignedView(ScrollView, can_focus=True):
             self._place_cursor(jump=jump)
         finally:
             self._jumping = False
-        self.post_message(self.Changed(self))
+        self._post_changed()
 
     def select_row(self, row: int) -> None:
         """Select the item holding ``row``, clearing the filter if it hides that row."""
@@ -801,7 +817,7 @@ class AlignedView(ScrollView, can_focus=True):
             sentences = tuple(j for link in cell.links for j in link.other)
         if not sentences:
             return None
-        numbers = vs.sentence_numbers(sentences)
+        numbers = sentence_numbers(sentences)
         noun = "sentence" if len(sentences) == 1 else "sentences"
         return f"{document.name} {noun} {numbers}", plain_text(document, sentences)
 

@@ -248,12 +248,11 @@ class WirediffApp(App[int]):
 
     @on(AlignedView.Changed)
     def _view_changed(self, event: AlignedView.Changed) -> None:
-        view = event.view
         self.query_one(ColumnHeader).show(
-            view.collation, view.columns, view.order, view.focused_document
+            event.collation, event.columns, event.order, event.focused_document
         )
         if self.collation is not None:
-            self.query_one(StatusLine).show_text(describe(view))
+            self.query_one(StatusLine).show_text(event.status)
 
     # --- actions ----------------------------------------------------------------------------
 

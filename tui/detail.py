@@ -16,29 +16,17 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from wirediff.core.model import FLAG_LABELS, Collation, Flag, Link
+from wirediff.core.model import Collation, Flag, Link
 from wirediff.present.cells import (
-    STYLE_NAMES,
     Piece,
     badge_pieces,
     diff_pieces,
     plain_text,
 )
-from wirediff.present.rows import SYMBOLS, Cell, CellStatus, Row
+from wirediff.present.legend import PIECE_STYLES, flag_labels, kind_look, sentence_numbers
+from wirediff.present.rows import Cell, CellStatus, Row
 
 from .styles import component_style
-
-_STATUS_WORDS = {
-    CellStatus.BASE: "base",
-    CellStatus.IDENTICAL: "identical",
-    CellStatus.REWORDED: "reworded",
-    CellStatus.ADDED: "added (not in the base)",
-    CellStatus.OMITTED: "omitted (no counterpart)",
-    CellStatus.MOVED_AWAY: "moved elsewhere in this version",
-    CellStatus.MOVED: "moved here",
-    CellStatus.BOILERPLATE: "boilerplate (page furniture)",
-    CellStatus.EMPTY: "nothing in this passage",
-}
 
 
 def plain(renderable: RenderableType, width: int) -> str:
@@ -51,7 +39,7 @@ def plain(renderable: RenderableType, width: int) -> str:
 def _numbers(indexes: Sequence[int]) -> str:
     if not indexes:
         return ""
-    numbers = ", ".join(str(index + 1) for index in indexes)
+    numbers = sentence_numbers(indexes, ", ")
     return f"sentence {numbers}" if len(indexes) == 1 else f"sentences {numbers}"
 
 
@@ -85,7 +73,7 @@ class DetailScreen(ModalScreen[None]):
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *(f"detail--{name}" for name in STYLE_NAMES),
+        *(f"detail--{name}" for name in PIECE_STYLES),
         "detail--heading",
         "detail--document",
         "detail--label",
@@ -138,11 +126,11 @@ class DetailScreen(ModalScreen[None]):
         """The whole panel as one renderable."""
         row = self.row
         parts: list[RenderableType] = []
-        heading = Text(f"{SYMBOLS[row.kind.value]} {row.kind.value}", self._style("heading"))
+        heading = Text(f"{kind_look(row.kind).mark} {row.kind.value}", self._style("heading"))
         if row.flags:
             heading.append("   ")
             heading.append_text(self._text(badge_pieces(row.flags), ""))
-            heading.append(", ".join(FLAG_LABELS[flag] for flag in row.flags))
+            heading.append(flag_labels(row.flags))
         parts.append(heading)
         for position, cell in enumerate(row.cells):
             parts.append(Text(""))
@@ -153,10 +141,10 @@ class DetailScreen(ModalScreen[None]):
         collation = self.collation
         document = collation.documents[cell.document]
         title = Text()
-        symbol = SYMBOLS[cell.status.value]
+        symbol = kind_look(cell.status).mark
         role = "BASE " if is_base else ""
         title.append(f"{symbol} {role}{document.name}", self._style("document"))
-        status = _STATUS_WORDS[cell.status]
+        status = kind_look(cell.status).detail
         details = [status] if not is_base else []
         if cell.sentences:
             details.append(_numbers(cell.sentences))
@@ -167,7 +155,7 @@ class DetailScreen(ModalScreen[None]):
         flags = sorted({f for link in cell.links for f in link.flags}, key=list(Flag).index)
         if flags:
             flag_line = self._text(badge_pieces(flags))
-            flag_line.append(", ".join(FLAG_LABELS[flag] for flag in flags), self._style("label"))
+            flag_line.append(flag_labels(flags), self._style("label"))
             lines.append(flag_line)
         if cell.status is CellStatus.MOVED_AWAY:
             for link in cell.links:

@@ -15,17 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from wirediff.present.cells import flag_legend
-from wirediff.present.rows import SYMBOLS
-
-MARKS = (
-    ("identical", "kept word for word (dimmed)"),
-    ("reworded", "same content, other words: struck words were dropped, highlighted ones added"),
-    ("moved", "the passage sits elsewhere in this version (the mark says where)"),
-    ("added", "only in this version"),
-    ("omitted", "in the base, missing from this version"),
-    ("boilerplate", "page furniture (tags, teasers, links); z folds it"),
-    ("mixed", "the versions differ in more than one way (base column only)"),
-)
+from wirediff.present.legend import ROW_KINDS
 
 
 def _bindings(groups: Iterable[Sequence[BindingType]]) -> list[Binding]:
@@ -131,8 +121,8 @@ class HelpScreen(ModalScreen[None]):
         marks = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         marks.add_column("mark", style="bold", no_wrap=True, min_width=14)
         marks.add_column("meaning")
-        for name, meaning in MARKS:
-            marks.add_row(f"{SYMBOLS[name]}  {name}", meaning)
+        for look in ROW_KINDS:
+            marks.add_row(f"{look.mark}  {look.name}", look.meaning)
         parts.append(Text("Marks (first character of each cell)", style="bold underline"))
         parts.append(marks)
         parts.append(Text(""))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -9,7 +11,8 @@ from textual.widgets import ProgressBar, Static
 
 from wirediff.present.items import FILTER_LABELS
 
-from .aligned_view import AlignedView
+if TYPE_CHECKING:
+    from .aligned_view import AlignedView
 
 
 def describe(view: AlignedView) -> Text:

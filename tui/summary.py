@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from wirediff.core.model import Collation, Flag
-from wirediff.present.cells import BADGES
+from wirediff.present.legend import FLAGS, kind_look
 from wirediff.present.summary import DocumentSummary, summarize
 
 SCROLL_STEP = 10
@@ -88,11 +88,11 @@ class SummaryPanel(DataTable[str | Text]):
             ("Version", "version", name_width),
             ("Similarity", "similarity", 10),
             ("Reuses base", "reused", 11),
-            ("~ reworded", "reworded", 10),
-            ("↕ moved", "moved", 7),
-            ("+ added", "added", 7),
-            ("- omitted", "omitted", 9),
-            *((BADGES[flag], flag.value, len(BADGES[flag])) for flag in Flag),
+            *(
+                (f"{kind_look(name).mark} {name}", name, len(name) + 2)
+                for name in ("reworded", "moved", "added", "omitted")
+            ),
+            *((FLAGS[flag].badge, flag.value, len(FLAGS[flag].badge)) for flag in Flag),
         ):
             self.add_column(label, key=key, width=width)
         for summary in self.summaries:
