@@ -299,6 +299,8 @@ class AlignedView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._width = 0
         self._jumping = False
+        self._pending_top = False
+        """The first screen's scroll waits for the view's first layout."""
 
     # --- the state --------------------------------------------------------------------------
 
@@ -572,6 +574,8 @@ class AlignedView(ScrollView, can_focus=True):
         self._item_y = self._layout.offsets(self.items, 1 if state.wrap else 0)
         self.virtual_size = Size(self._width, self._item_y[-1])
         self.refresh()
+        if self._pending_top:
+            self._scroll_to_top()
 
     def _item_height(self, position: int) -> int:
         item = self.items[position]
@@ -687,9 +691,16 @@ class AlignedView(ScrollView, can_focus=True):
     # --- cursor -----------------------------------------------------------------------------
 
     def _scroll_to_top(self) -> None:
-        """Scroll the selected item to the top of the view (the first screen)."""
+        """Scroll the selected item to the top of the view (the first screen).
+
+        Before the view has its size there is nothing to scroll: the request waits for the
+        first layout (an alignment can finish before the screen is laid out).
+        """
         if 0 <= self._cursor < len(self.items) and self._cursor + 1 < len(self._item_y):
+            self._pending_top = False
             self.scroll_to(y=self._item_y[self._cursor], animate=False, immediate=True)
+        else:
+            self._pending_top = True
 
     def _scroll_to_cursor(self, jump: bool = False) -> None:
         """Bring the selected item into view; after a jump, show some context above it."""
