@@ -10,15 +10,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from wirediff.core import __version__
 from wirediff.core.errors import WirediffError
 from wirediff.core.visible import visible, visible_line
 from wirediff.reports import EXTENSIONS, RENDERERS
-
-if TYPE_CHECKING:
-    from wirediff.core.model import Document
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -47,8 +44,20 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="*",
         metavar="FILE",
-        help="versions of the story: text, Markdown or HTML files, folders, or - for stdin "
-        "(default: the bundled sample story)",
+        help="versions of the story: text, Markdown or HTML files, folders, web addresses "
+        "(http:// or https://), or - for stdin (default: the bundled sample story)",
+    )
+    parser.add_argument(
+        "--manifest",
+        metavar="FILE",
+        help="CSV or JSON file giving each version's path, outlet, date and url (with no "
+        "FILE given, the versions it lists are compared)",
+    )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="fetch web addresses again instead of reading them from the cache "
+        "($WIREDIFF_CACHE, else ~/.cache/wirediff)",
     )
     parser.add_argument(
         "--base",
@@ -100,11 +109,10 @@ def _report_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(files: Sequence[str]) -> tuple[Document, ...]:
-    """The documents named by ``files``, or the bundled seeds (named ``seeds/NAME``)."""
-    from wirediff.core.load import load_bundled_seeds, load_documents
+def _inputs(files: Sequence[str], manifest: str | None = None) -> list[str]:
+    from wirediff.core.load import bundled_seeds
 
-    return load_documents(files) if files else load_bundled_seeds()
+    return list(files) if files or manifest else bundled_seeds()
 
 
 def _format_for(output: str | None, requested: str | None) -> str:
@@ -118,20 +126,27 @@ def _format_for(output: str | None, requested: str | None) -> str:
     return "txt"
 
 
-def _collate(files: Sequence[str], base: str, all_pairs: bool):  # type: ignore[no-untyped-def]
+def _collate(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from wirediff.core.collate import collate
-    from wirediff.core.load import printable_path
+    from wirediff.core.load import load_documents, printable_path
 
-    documents = _load(files)
+    if not args.files and not args.manifest:
+        from wirediff.core.load import load_bundled_seeds
+
+        documents = load_bundled_seeds()
+    else:
+        documents = load_documents(
+            _inputs(args.files, args.manifest), manifest=args.manifest, refresh=args.refresh
+        )
     # Document paths show bytes that are not UTF-8 as U+FFFD; so must --base, to match them.
-    return collate(documents, base=printable_path(base), all_pairs=all_pairs)
+    return collate(documents, base=printable_path(args.base), all_pairs=args.all_pairs)
 
 
 def run_report(argv: Sequence[str]) -> int:
     """``wirediff report``: write the report and return the exit code."""
     args = _report_parser().parse_args(argv)
     format_name = _format_for(args.output, args.format)
-    collation = _collate(args.files, args.base, args.all_pairs)
+    collation = _collate(args)
     from wirediff.reports import render
 
     text = render(collation, format_name, __version__)
@@ -176,9 +191,9 @@ def _silence_stdout() -> None:
 def run_app(argv: Sequence[str]) -> int:
     """``wirediff FILE...``: open the terminal app (or print the text report without a terminal)."""
     args = _app_parser().parse_args(argv)
-    files = list(args.files)
+    files = list(args.files)  # none: the app loads the bundled seeds (named seeds/NAME)
     if not sys.stdout.isatty() or not sys.stdin.isatty() or "-" in files:
-        collation = _collate(files, args.base, args.all_pairs)
+        collation = _collate(args)
         from wirediff.reports import render
 
         write_output(render(collation, "txt", __version__), None)
@@ -190,7 +205,13 @@ def run_app(argv: Sequence[str]) -> int:
         app = importlib.import_module("wirediff.tui.app")
     except ModuleNotFoundError as error:
         raise WirediffError(f"the terminal app is not installed ({error.name})") from None
-    exit_code: int = app.run(files, base=args.base, all_pairs=args.all_pairs)
+    exit_code: int = app.run(
+        files,
+        base=args.base,
+        all_pairs=args.all_pairs,
+        manifest=args.manifest,
+        refresh=args.refresh,
+    )
     return exit_code
 
 
@@ -207,7 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command(arguments[1:])
         return run_app(arguments)
     except WirediffError as error:
-        print(f"wirediff: {visible_line(error.message)}", file=sys.stderr)
+        for line in error.message.splitlines() or [""]:
+            # one line per problem (each web address that failed)
+            print(f"wirediff: {visible_line(line)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

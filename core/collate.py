@@ -7,7 +7,6 @@ then estimated through the base instead of aligned (``Collation.matrix_estimated
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from .align import Features, Group, TermWeights, align
 from .diff import compare
 from .errors import WirediffError
 from .model import Collation, Document
+from .original import Originals, assess_originals
 from .settings import DEFAULT_SETTINGS, AlignSettings
 
 Progress = Callable[[int, int], None]
@@ -22,9 +22,6 @@ Progress = Callable[[int, int], None]
 
 Pair = tuple[int, int]
 """(base side, other side) indexes of two documents to align."""
-
-PHRASE_WORDS = 3
-"""Words in the phrases ``pick_base`` looks for in other versions (reused wording, not topic)."""
 
 
 def collate(
@@ -49,13 +46,14 @@ def collate(
         weights = TermWeights(features)
     base_index = resolve_base(base, documents)
     guessed = base_index is None
+    originals = assess_originals(documents)
     reason = ""
     if base_index is None:
-        base_index, reason = pick_base(documents)
+        base_index, reason = pick_base(documents, originals)
     pairs = pairs_to_align(len(documents), base_index, all_pairs)
     aligned = align_pairs(features, pairs, weights, settings, progress)
     comparisons = tuple(
-        compare(i, j, documents[i], documents[j], aligned[(i, j)]) for i, j in pairs
+        compare(i, j, documents[i], documents[j], aligned[(i, j)], weights) for i, j in pairs
     )
     matrix = similarity_matrix(documents, features, base_index, aligned)
     return Collation(
@@ -65,6 +63,7 @@ def collate(
         comparisons=comparisons,
         matrix=tuple(tuple(round(value, 4) for value in row) for row in matrix),
         base_reason=reason,
+        copied_from=originals.copied_from,
         matrix_estimated=not all_pairs and len(documents) > 2,
     )
 
@@ -86,45 +85,14 @@ def resolve_base(base: int | str | None, documents: Sequence[Document]) -> int |
     raise WirediffError(f"--base {base}: not one of the documents given")
 
 
-def pick_base(documents: Sequence[Document]) -> tuple[int, str]:
-    """The likely wire original, and one line saying why: the version whose wording the others
-    reuse most.
+def pick_base(documents: Sequence[Document], originals: Originals | None = None) -> tuple[int, str]:
+    """The likely wire original, and one line saying why (``core/original.py``): the version
+    the others reproduce word for word, with an agency dateline or credit, the earliest date.
 
-    Each version's three-word phrases are looked up in every other one: no sentence alignment
-    is needed, so this costs far less than aligning all n(n-1)/2 pairs. Ties go to the earlier
-    version in the order given.
+    No sentence alignment is needed, so this costs far less than aligning all n(n-1)/2 pairs.
     """
-    phrases = [_phrases(document) for document in documents]
-    reuse = [
-        sum(
-            len(theirs & mine) / len(theirs)
-            for other, theirs in enumerate(phrases)
-            if other != index and theirs
-        )
-        for index, mine in enumerate(phrases)
-    ]
-    best = max(range(len(documents)), key=lambda k: (reuse[k], -k))
-    share = reuse[best] / (len(documents) - 1)
-    return best, (
-        f"the others reuse its wording most: on average {share:.0%} of their "
-        f"{PHRASE_WORDS}-word phrases are in it"
-    )
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _phrases(document: Document) -> set[int]:
-    """Hashes of the runs of ``PHRASE_WORDS`` words in each body sentence, case folded."""
-    found: set[int] = set()
-    for sentence in document.sentences:
-        if sentence.counts:
-            words = _WORD.findall(sentence.text.casefold())
-            found.update(
-                hash(tuple(words[k : k + PHRASE_WORDS]))
-                for k in range(len(words) - PHRASE_WORDS + 1)
-            )
-    return found
+    originals = originals or assess_originals(documents)
+    return originals.original, originals.reason
 
 
 def pairs_to_align(count: int, base: int, all_pairs: bool) -> list[Pair]:

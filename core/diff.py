@@ -9,9 +9,11 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Levenshtein
 
-from .align import Group, increasing_subsequence
+from .align import Group, TermWeights, increasing_subsequence
+from .evidence import link_evidence
 from .flags import (
     attribution_flag,
+    flag_notes,
     name_flag,
     name_words,
     number_flag,
@@ -276,8 +278,13 @@ def compare(
     base: Document,
     other: Document,
     groups: Sequence[Group],
+    weights: TermWeights | None = None,
 ) -> Comparison:
-    """Turn aligned groups into a Comparison with kinds, moves, edits, flags and shares."""
+    """Turn aligned groups into a Comparison with kinds, moves, edits, flags and shares.
+
+    ``weights`` (the aligner's) rank the shared words each reworded link's evidence lists;
+    fitted on the two documents when not given.
+    """
     moved = moved_groups(groups)
     quote_spans = (quotations(base.text), quotations(other.text))
     known_names = name_context(base, other)
@@ -288,6 +295,11 @@ def compare(
         identical = group.identical
         if identical is None:
             identical = normalize(base_text) == normalize(other_text)
+        flags: tuple[Flag, ...] = ()
+        if not identical and _running_text(base, group.base, other, group.other):
+            flags = link_flags(base, group.base, other, group.other, quote_spans, known_names)
+        if not identical and weights is None:
+            weights = TermWeights.fit((base, other))
         links.append(
             Link(
                 base=group.base,
@@ -295,10 +307,27 @@ def compare(
                 kind=Kind.IDENTICAL if identical else Kind.REWORDED,
                 moved=k in moved,
                 score=1.0 if identical else min(group.score, 0.9999),
-                flags=()
-                if identical or not _running_text(base, group.base, other, group.other)
-                else link_flags(base, group.base, other, group.other, quote_spans, known_names),
+                flags=flags,
                 edits=() if identical else word_edits(base, group.base, other, group.other),
+                flag_notes=flag_notes(
+                    flags,
+                    base_text,
+                    other_text,
+                    (
+                        _quotes_in(base, group.base, quote_spans[0]),
+                        _quotes_in(other, group.other, quote_spans[1]),
+                    ),
+                    *known_names,
+                )
+                if flags
+                else (),
+                evidence=None
+                if identical or weights is None
+                else link_evidence(
+                    [base.sentences[i].text for i in group.base],
+                    [other.sentences[j].text for j in group.other],
+                    weights,
+                ),
             )
         )
     linked_base = {i for group in groups for i in group.base}

@@ -6,12 +6,14 @@ Quote marks may be straight or curly, double or single.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .model import Flag
+from .model import Flag, FlagNote
 from .segment import normalize_quotes
 from .words import number_value
 
@@ -77,7 +79,56 @@ def quote_flags(
     base_words: frozenset[str],
 ) -> set[Flag]:
     """``quote_altered`` and ``quote_dropped`` for the quotes on the two sides of a link."""
-    flags: set[Flag] = set()
+    return {note.flag for note in quote_changes(base_quotes, other_quotes, other_words, base_words)}
+
+
+QUOTE_NOTE_WORDS = 8
+"""Words of a dropped quote shown in its note."""
+
+
+def _quoted(words: Sequence[str], limit: int = QUOTE_NOTE_WORDS) -> str:
+    shown = " ".join(words[:limit]) + (" …" if len(words) > limit else "")
+    return f'"{shown}"'
+
+
+QUOTE_NOTES = 3
+"""Differences listed per altered quote."""
+
+
+def _quote_differences(base: Sequence[str], other: Sequence[str]) -> list[FlagNote]:
+    """The words that differ between two versions of one quote: ``"intention" -> "goal"``."""
+    matcher = SequenceMatcher(None, list(base), list(other), autojunk=False)
+    notes = []
+    for op, b1, b2, o1, o2 in matcher.get_opcodes():
+        if op != "equal":
+            removed = " ".join(base[b1:b2])
+            added = " ".join(other[o1:o2])
+            notes.append(
+                FlagNote(
+                    Flag.QUOTE_ALTERED,
+                    f'"{removed}"' if removed else "",
+                    f'"{added}"' if added else "",
+                )
+            )
+    # the replacements first: they say most
+    notes.sort(key=lambda note: not (note.base and note.other))
+    return notes[:QUOTE_NOTES]
+
+
+def quote_changes(
+    base_quotes: Sequence[tuple[str, ...]],
+    other_quotes: Sequence[tuple[str, ...]],
+    other_words: frozenset[str],
+    base_words: frozenset[str],
+) -> list[FlagNote]:
+    """What changed in the quotes on the two sides of a link, one note per altered or dropped quote.
+
+    A base quote is matched with the other side's quote sharing most of its words; if neither
+    contains the other, its words were altered; with no match it was dropped (turned into
+    paraphrase or removed). Words put between quote marks that the base said unquoted are an
+    alteration too.
+    """
+    notes: list[FlagNote] = []
     unmatched_other = list(other_quotes)
     for quote in base_quotes:
         if not quote:
@@ -93,14 +144,14 @@ def quote_flags(
         if best is not None and best_overlap >= 0.5:
             unmatched_other.remove(best)
             if not (_contains(quote, best) or _contains(best, quote)):
-                flags.add(Flag.QUOTE_ALTERED)
+                notes.extend(_quote_differences(quote, best))
         else:
-            flags.add(Flag.QUOTE_DROPPED)
+            notes.append(FlagNote(Flag.QUOTE_DROPPED, _quoted(quote), ""))
     for quote in unmatched_other:
         # words put between quote marks that the base said without quoting them
         if len(quote) >= 3 and len(set(quote) & base_words) / len(set(quote)) >= 0.6:
-            flags.add(Flag.QUOTE_ALTERED)
-    return flags
+            notes.append(FlagNote(Flag.QUOTE_ALTERED, "", _quoted(quote)))
+    return notes
 
 
 # -- numbers ---------------------------------------------------------------------------------
@@ -173,13 +224,13 @@ _DATE_WORD = re.compile(
 )
 
 
-@lru_cache(maxsize=TEXT_CACHE)
-def numbers(text: str) -> Counter[str]:
-    """Numbers, amounts and dates of a text in canonical form, with how often each occurs.
+def number_mentions(text: str) -> list[tuple[str, str]]:
+    """Numbers, amounts and dates of a text: (canonical form, as written), in order.
 
-    "around 54,000" and "about 54000" are the same; "$14.9-billion" and "$14.9 billion" too.
+    "around 54,000" and "about 54000" have the same canonical form; "$14.9-billion" and
+    "$14.9 billion" too.
     """
-    found: Counter[str] = Counter()
+    found: list[tuple[int, str, str]] = []
     for match in _NUMBER.finditer(text):
         start = match.start("currency") if match.group("currency") else match.start("value")
         before = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
@@ -191,13 +242,24 @@ def numbers(text: str) -> Counter[str]:
         scale = _SCALES.get((match.group("scale") or "").casefold(), "")
         percent = "%" if match.group("percent") else ""
         value = number_value(match.group("value"))
-        found[" ".join(part for part in (qualifier, currency + value, scale, percent) if part)] += 1
+        canonical = " ".join(part for part in (qualifier, currency + value, scale, percent) if part)
+        written = text[before.start("qualifier") if before else start : match.end()].strip()
+        found.append((start, canonical, " ".join(written.split())))
     for match in _DATE_WORD.finditer(text):
         word = match.group().rstrip(".").casefold()
         if match.group("month") and match.group() == "may":
             continue  # the verb, not the month
-        found[_MONTH_ABBREVIATIONS.get(word, word)] += 1
-    return found
+        found.append((match.start(), _MONTH_ABBREVIATIONS.get(word, word), match.group()))
+    return [(canonical, written) for _, canonical, written in sorted(found)]
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def numbers(text: str) -> Counter[str]:
+    """Numbers, amounts and dates of a text in canonical form, with how often each occurs.
+
+    "around 54,000" and "about 54000" are the same; "$14.9-billion" and "$14.9 billion" too.
+    """
+    return Counter(canonical for canonical, _ in number_mentions(text))
 
 
 # -- names -----------------------------------------------------------------------------------
@@ -274,10 +336,81 @@ def name_flag(
     ``known`` are names seen elsewhere in the documents (see ``names``); ``ignored`` ones (the
     story's protagonists) never count.
     """
+    return bool(name_changes(base_text, other_text, known, ignored))
+
+
+_NAME_WORD = r"[A-Z][\w'\u2019.-]*\w|[A-Z]\.?"
+_NAME_RUN = re.compile(
+    rf"(?:{_NAME_WORD})(?:[ \t]+(?:(?:of|on|for|the|and|de|du|van|von|al)[ \t]+)?(?:{_NAME_WORD}))*"
+)
+"""A run of capitalised words, for showing a name as written: "Council on Foreign Relations"."""
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+LONGEST_NAME = 5
+"""A longer capitalised run is a title-case headline, not a name: its name words show alone."""
+
+
+def _drop_titles(words: list[str], written: list[str]) -> list[str]:
+    """A name without the titles, demonyms and possessive places before it.
+
+    "Prime Minister Shigeru Ishiba" -> "Shigeru Ishiba", "Japan's Nikkei" -> "Nikkei", but
+    "Gaza Strip" and "America First" stay whole.
+    """
+    cut = 0
+    for position, word in enumerate(words):
+        key = word.casefold()
+        if key in _NOT_NAMES or (
+            key in _PLACES
+            and (
+                written[position] != word  # a possessive: "Japan's"
+                or (position + 1 < len(words) and words[position + 1].casefold() in _NOT_NAMES)
+            )
+        ):
+            cut = position + 1
+        else:
+            break
+    kept = words[cut:]
+    while kept and kept[-1].casefold() in _NOT_NAMES:
+        kept = kept[:-1]
+    return kept
+
+
+def written_names(text: str, keys: set[str] | frozenset[str]) -> list[str]:
+    """The names of ``text`` holding the name words ``keys``, as written, in order, each once.
+
+    Titles, places and possessives around a name are dropped: "Japanese Prime Minister Shigeru
+    Ishiba's" -> "Shigeru Ishiba".
+    """
+    runs: list[str] = []
+    left = set(keys)
+    for match in _NAME_RUN.finditer(normalize_quotes(text)):
+        words = [_POSSESSIVE_END.sub("", word) for word in match.group().split()]
+        parts = {p.casefold() for word in words for p in _NAME_PARTS.split(word)}
+        if not parts & left:
+            continue
+        words = _drop_titles(words, match.group().split())
+        if len(words) > LONGEST_NAME:
+            words = [w for w in words if w.casefold() in left]
+        name = " ".join(words)
+        if name and name not in runs:
+            runs.append(name)
+        left -= parts
+    return runs + sorted(left)
+
+
+def name_changes(
+    base_text: str,
+    other_text: str,
+    known: frozenset[str] = frozenset(),
+    ignored: frozenset[str] = frozenset(),
+) -> list[FlagNote]:
+    """Names of people or organisations on one side and not the other: ``-Sheila Smith``."""
     base_names = names(base_text, known) - ignored
     other_names = names(other_text, known) - ignored
-    base_words, other_words = _words(base_text), _words(other_text)
-    return bool(base_names - other_words) or bool(other_names - base_words)
+    dropped = base_names - _words(other_text)
+    added = other_names - _words(base_text)
+    return [FlagNote(Flag.NAME_CHANGED, name, "") for name in written_names(base_text, dropped)] + [
+        FlagNote(Flag.NAME_CHANGED, "", name) for name in written_names(other_text, added)
+    ]
 
 
 # -- attribution -----------------------------------------------------------------------------
@@ -378,3 +511,146 @@ def attribution_flag(base_text: str, other_text: str) -> bool:
 def number_flag(base_text: str, other_text: str) -> bool:
     """A number, amount or date changed, vanished or appeared."""
     return numbers(base_text) != numbers(other_text)
+
+
+_ATTRIBUTION_WORDS = 4
+"""Words shown after a verb of saying (its recipient or speaker) in an attribution note."""
+_RECIPIENT_VERBS = frozenset({"told", "tell", "tells", "according to"})
+_RECIPIENT_END = frozenset(
+    "that before after when while as on in at during about if whether on".split()
+)
+_PRONOUNS = frozenset("he she they it we i you officials".split())
+
+
+def _attribution_phrases(text: str) -> list[str]:
+    """Each verb of saying with its speaker and recipient: "Smith told AFP", "she said"."""
+    normalized = normalize_quotes(text)
+    phrases = []
+    for match in _ATTRIBUTION.finditer(normalized):
+        verb = match.group("verb")
+        before = normalized[max(0, match.start() - 60) : match.start()]
+        clause = _CLAUSE_END.split(before)[-1]
+        subject = [
+            word for word in _CLAUSE_WORD.findall(clause) if word.casefold() not in _FUNCTION_WORDS
+        ][-2:]
+        if not any(word[0].isupper() or word.casefold() in _PRONOUNS for word in subject):
+            subject = []  # "is expected to tell": no speaker named here
+        rest = _CLAUSE_END.split(normalized[match.end() : match.end() + 80], 1)[0]
+        after = []
+        for word in _CLAUSE_WORD.findall(rest)[:_ATTRIBUTION_WORDS]:
+            if word.casefold() in _RECIPIENT_END:
+                break
+            after.append(word)
+        if verb not in _RECIPIENT_VERBS and rest.lstrip().startswith("to "):
+            after = ["to", *after[1:]]  # "stated to Agence France-Presse"
+        elif verb not in _RECIPIENT_VERBS:
+            # only a speaker named after the verb: '"...," said Josef Brandt'
+            speaker: list[str] = []
+            for word in after:
+                if not word[0].isupper() or word.casefold() in _NOT_NAMES:
+                    break
+                speaker.append(word)
+            after = speaker
+        phrases.append(" ".join([*subject, verb, *after]))
+    return phrases
+
+
+def attribution_changes(base_text: str, other_text: str) -> list[FlagNote]:
+    """How the attribution changed: ``told AFP -> stated to Agence France-Presse``."""
+    base_tokens, other_tokens = attributions(base_text), attributions(other_text)
+    if base_tokens == other_tokens:
+        return []
+    base_phrases = _attribution_phrases(base_text)
+    other_phrases = _attribution_phrases(other_text)
+    for phrase in list(base_phrases):
+        if phrase in other_phrases:
+            base_phrases.remove(phrase)
+            other_phrases.remove(phrase)
+    notes = [
+        FlagNote(Flag.ATTRIBUTION_CHANGED, base, other)
+        for base, other in itertools.zip_longest(base_phrases, other_phrases, fillvalue="")
+    ]
+    if not notes:
+        # The same phrases, read differently (a speaker or recipient further away): list the
+        # parts that differ, "by smith" -> "by he".
+        notes.append(
+            FlagNote(
+                Flag.ATTRIBUTION_CHANGED,
+                _attribution_words(base_tokens - other_tokens),
+                _attribution_words(other_tokens - base_tokens),
+            )
+        )
+    return [note for note in notes if note.base or note.other]
+
+
+def _attribution_words(tokens: frozenset[str]) -> str:
+    """Attribution tokens as words: ``by:smith``, ``to:afp`` -> ``by smith, to afp``."""
+    return ", ".join(token.replace(":", " ", 1).removeprefix("verb ") for token in sorted(tokens))
+
+
+def number_changes(base_text: str, other_text: str) -> list[FlagNote]:
+    """Numbers that changed, vanished or appeared: ``around 54,000 -> nearly 54,000``.
+
+    A number dropped and one added with the same value ("around 54,000", "nearly 54,000") make
+    one note; the others pair up in order, and what is left is a bare drop or addition.
+    """
+    base_mentions, other_mentions = number_mentions(base_text), number_mentions(other_text)
+    dropped_counts = Counter(c for c, _ in base_mentions) - Counter(c for c, _ in other_mentions)
+    added_counts = Counter(c for c, _ in other_mentions) - Counter(c for c, _ in base_mentions)
+    dropped = _take(base_mentions, dropped_counts)
+    added = _take(other_mentions, added_counts)
+    notes: list[FlagNote] = []
+    for canonical, written in list(dropped):
+        value = _value_of(canonical)
+        partner = next((item for item in added if _value_of(item[0]) == value), None)
+        if partner is not None:
+            notes.append(FlagNote(Flag.NUMBER_CHANGED, written, partner[1]))
+            dropped.remove((canonical, written))
+            added.remove(partner)
+    for (_, base), (_, other) in itertools.zip_longest(dropped, added, fillvalue=("", "")):
+        notes.append(FlagNote(Flag.NUMBER_CHANGED, base, other))
+    return notes
+
+
+def _take(mentions: Sequence[tuple[str, str]], counts: Counter[str]) -> list[tuple[str, str]]:
+    """The mentions whose canonical form is in ``counts`` (as many as it counts), in order."""
+    left = Counter(counts)
+    taken = []
+    for canonical, written in mentions:
+        if left[canonical] > 0:
+            left[canonical] -= 1
+            taken.append((canonical, written))
+    return taken
+
+
+def _value_of(canonical: str) -> str:
+    """The bare value of a canonical number: "about 54000" -> "54000"."""
+    parts = [part for part in canonical.split() if any(ch.isdigit() for ch in part)]
+    return parts[0].lstrip("$\u00a3\u20ac\u00a5") if parts else canonical
+
+
+def flag_notes(
+    flags: Sequence[Flag],
+    base_text: str,
+    other_text: str,
+    quotes: tuple[Sequence[tuple[str, ...]], Sequence[tuple[str, ...]]],
+    known: frozenset[str] = frozenset(),
+    ignored: frozenset[str] = frozenset(),
+) -> tuple[FlagNote, ...]:
+    """What changed, for each of ``flags`` (computed on the same texts), in flag order."""
+    notes: list[FlagNote] = []
+    if Flag.QUOTE_ALTERED in flags or Flag.QUOTE_DROPPED in flags:
+        notes += quote_changes(
+            quotes[0],
+            quotes[1],
+            frozenset(quote_words(other_text)),
+            frozenset(quote_words(base_text)),
+        )
+    if Flag.NUMBER_CHANGED in flags:
+        notes += number_changes(base_text, other_text)
+    if Flag.NAME_CHANGED in flags:
+        notes += name_changes(base_text, other_text, known, ignored)
+    if Flag.ATTRIBUTION_CHANGED in flags:
+        notes += attribution_changes(base_text, other_text)
+    order = list(Flag)
+    return tuple(sorted((n for n in notes if n.flag in flags), key=lambda n: order.index(n.flag)))

@@ -8,11 +8,12 @@ metadata. Scripts, styles and event handlers never reach the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
 from .errors import WirediffError
+from .metadata import PageMetadata, html_metadata
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
@@ -25,6 +26,8 @@ class Article:
     byline: str
     text: str
     notes: tuple[str, ...] = ()
+    metadata: PageMetadata = field(default_factory=PageMetadata)
+    """Outlet, publication date and canonical url the page states about itself."""
 
 
 def _clean(text: str) -> str:
@@ -41,7 +44,7 @@ def _first(tree: Any, xpaths: tuple[str, ...]) -> str:
     return ""
 
 
-def _metadata(html: str) -> tuple[str, str]:
+def _metadata(html: str) -> tuple[str, str, PageMetadata]:
     import lxml.html
 
     tree = lxml.html.document_fromstring(html)
@@ -65,7 +68,7 @@ def _metadata(html: str) -> tuple[str, str]:
             "//*[contains(@class, 'author')]",
         ),
     )
-    return title, byline[:200]
+    return title, byline[:200], html_metadata(tree)
 
 
 def _paragraphs(html: str, *, strict: bool) -> list[Any]:
@@ -98,7 +101,7 @@ def _paragraphs(html: str, *, strict: bool) -> list[Any]:
 def extract_article(html: str, path: str) -> Article:
     """The headline, byline and body text of an HTML page."""
     try:
-        title, byline = _metadata(html)
+        title, byline, metadata = _metadata(html)
         kept = _paragraphs(html, strict=True)
         if sum(len(p.text) for p in kept) < 200:
             kept = _paragraphs(html, strict=False)
@@ -119,7 +122,8 @@ def extract_article(html: str, path: str) -> Article:
         lines.append(byline if byline.lower().startswith("by ") else f"By {byline}")
     lines.extend(body)
     notes = ("no article body recognised; showing all visible text",) if fallback else ()
-    return Article(title=title, byline=byline, text="\n\n".join(lines) + "\n", notes=notes)
+    text = "\n\n".join(lines) + "\n"
+    return Article(title=title, byline=byline, text=text, notes=notes, metadata=metadata)
 
 
 class _VisibleText(HTMLParser):

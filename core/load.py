@@ -17,7 +17,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import WirediffError
+from .fetch import Page, fetch_pages, is_url
 from .html_text import extract_article
+from .manifest import ManifestEntry, apply_manifest, manifest_paths, parse_manifest
+from .metadata import host_label, text_published
 from .model import Document, Role, Sentence
 from .roles import assign_roles
 from .segment import segment
@@ -49,6 +52,7 @@ def document_from_text(
         text=text,
         sentences=sentences,
         source_format=source_format,
+        published=text_published(sentences),
     )
 
 
@@ -160,6 +164,13 @@ def parse_bytes(data: bytes, path: str) -> Document:
         document = document_from_text(article.text, path, "html", MAX_SENTENCES)
         if article.title:
             document = replace(document, title=article.title)
+        page = article.metadata
+        document = replace(
+            document,
+            outlet=page.outlet,
+            published=page.published or document.published,
+            url=page.url,
+        )
         notes = notes + article.notes
     else:
         source_format = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
@@ -285,18 +296,53 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     return expanded
 
 
-def load_documents(paths: Iterable[str]) -> tuple[Document, ...]:
-    """Load every version named by ``paths`` (files, folders, ``-``); at least two are needed."""
+def load_documents(
+    paths: Iterable[str], manifest: str | None = None, refresh: bool = False
+) -> tuple[Document, ...]:
+    """Load every version named by ``paths`` (files, folders, ``-``, web addresses).
+
+    At least two are needed. ``manifest`` names a CSV or JSON file stating each version's
+    outlet, date and url (and the versions, when ``paths`` is empty); ``refresh`` fetches web
+    pages again instead of reading them from the cache.
+    """
+    entries = load_manifest(manifest) if manifest else ()
+    paths = list(paths)
+    if not paths and entries:
+        paths = manifest_paths(entries)
     expanded = expand_paths(paths)
     if expanded.count(STDIN) > 1:
         raise WirediffError("-: standard input can be read only once")
-    documents = tuple(load_document(path) for path in expanded)
+    urls = [path for path in expanded if is_url(path)]
+    pages = fetch_pages(urls, refresh=refresh) if urls else {}
+    documents = tuple(
+        document_from_page(pages[path]) if is_url(path) else load_document(path)
+        for path in expanded
+    )
+    if entries:
+        documents = apply_manifest(documents, entries)
     if len(documents) < 2:
         named = documents[0].path if documents else "no input"
         raise WirediffError(
             f"{named}: need at least two documents to compare, got {len(documents)}"
         )
     return documents
+
+
+def document_from_page(page: Page) -> Document:
+    """A version fetched from the web, with its address and fetch time as provenance."""
+    document = parse_bytes(page.body, page.url)
+    return replace(
+        document,
+        url=document.url or page.final_url,
+        fetched=page.fetched,
+        outlet=document.outlet or host_label(page.final_url),
+    )
+
+
+def load_manifest(path: str) -> tuple[ManifestEntry, ...]:
+    """Read a manifest (CSV or JSON) naming the versions' outlets, dates and urls."""
+    text, _ = decode(_read(path), path)
+    return parse_manifest(text, path)
 
 
 def bundled_seeds() -> list[str]:

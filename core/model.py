@@ -6,6 +6,7 @@ and cached. Offsets are half-open character offsets into ``Document.text``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -36,6 +37,24 @@ class Flag(StrEnum):
     NUMBER_CHANGED = "number_changed"
     NAME_CHANGED = "name_changed"
     ATTRIBUTION_CHANGED = "attribution_changed"
+
+
+_HASHLIKE = re.compile(r"^[0-9a-f]{8,}$", re.IGNORECASE)
+
+
+def short_name(name: str) -> str:
+    """A file name without its extension and hash-like parts: ``001_d2c0166b2a2dd97c.txt`` ->
+    ``001``; ``reuters-2025-02-06.html`` -> ``reuters-2025-02-06``."""
+    stem = name.rsplit(".", 1)[0] if "." in name.strip(".") else name
+    parts = re.split(r"([_\s]+)", stem)  # words and the separators between them, kept
+    words = parts[0::2]
+    kept: list[str] = []
+    for position, word in enumerate(words):
+        if word and not _HASHLIKE.match(word):
+            if kept:
+                kept.append(parts[2 * position - 1])
+            kept.append(word)
+    return "".join(kept) or stem or name
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +94,8 @@ class Document:
     """When it was published, ISO 8601 (``2025-02-06`` or with a time and offset), if known."""
     url: str = ""
     """Where it was published or fetched from, if known."""
+    fetched: str = ""
+    """When it was fetched from ``url`` (ISO 8601, UTC), for a version read from the web."""
 
     @property
     def name(self) -> str:
@@ -83,10 +104,12 @@ class Document:
 
     @property
     def label(self) -> str:
-        """A short name for column titles: the outlet (and date) when known, else the file name."""
-        if self.outlet:
-            return f"{self.outlet} {self.published[:10]}".strip()
-        return self.name
+        """A short name for column titles: the outlet (else a short file name) and the date.
+
+        ``UrduPoint 2025-02-06``; ``001 2025-02-06`` for ``001_d2c0166b2a2dd97c.txt``.
+        """
+        who = self.outlet or short_name(self.name)
+        return f"{who} {self.published[:10]}".strip()
 
     @property
     def body_chars(self) -> int:
@@ -111,6 +134,36 @@ class Edit:
 
 
 @dataclass(frozen=True, slots=True)
+class FlagNote:
+    """What changed, for one flag of a link: ``around 54,000`` -> ``nearly 54,000``."""
+
+    flag: Flag
+    base: str = ""
+    """The words on the base side, as written (empty when something was added)."""
+    other: str = ""
+    """The words on the other side (empty when something was dropped)."""
+
+    @property
+    def text(self) -> str:
+        """``around 54,000 -> nearly 54,000``, ``-Sheila Smith`` or ``+"golden age"``."""
+        if self.base and self.other:
+            return f"{self.base} -> {self.other}"
+        return f"-{self.base}" if self.base else f"+{self.other}"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkEvidence:
+    """Why two groups of sentences were linked: the shared words that carried the score."""
+
+    terms: tuple[str, ...] = ()
+    """Shared content words, rarest (most telling) first, as written in the base."""
+    names: tuple[str, ...] = ()
+    """Shared names of people and organisations."""
+    numbers: tuple[str, ...] = ()
+    """Shared numbers, amounts and dates, as written in the base."""
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     """A group of base sentences and the group of other sentences that carry the same content."""
 
@@ -121,6 +174,10 @@ class Link:
     score: float
     flags: tuple[Flag, ...] = ()
     edits: tuple[Edit, ...] = ()
+    flag_notes: tuple[FlagNote, ...] = ()
+    """What changed for each flag (one note or more per flag, in flag order)."""
+    evidence: LinkEvidence | None = None
+    """Why a reworded link was made; None for identical links (their text is the reason)."""
 
     @property
     def is_change(self) -> bool:

@@ -86,7 +86,19 @@ def _visible_link(link: Link) -> Link:
     edits = tuple(
         replace(edit, base=visible(edit.base), other=visible(edit.other)) for edit in link.edits
     )
-    return replace(link, edits=edits)
+    notes = tuple(
+        replace(note, base=visible_line(note.base), other=visible_line(note.other))
+        for note in link.flag_notes
+    )
+    evidence = link.evidence
+    if evidence is not None:
+        evidence = replace(
+            evidence,
+            terms=tuple(visible_line(word) for word in evidence.terms),
+            names=tuple(visible_line(name) for name in evidence.names),
+            numbers=tuple(visible_line(number) for number in evidence.numbers),
+        )
+    return replace(link, edits=edits, flag_notes=notes, evidence=evidence)
 
 
 def visible_collation(collation: Collation) -> Collation:

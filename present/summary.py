@@ -51,6 +51,7 @@ class DocumentSummary:
 
     document: int
     name: str
+    """The version's label: outlet and date, else a short file name."""
     title: str
     is_base: bool
     similarity: float | None
@@ -84,7 +85,7 @@ def summarize(collation: Collation) -> tuple[DocumentSummary, ...]:
         if index == collation.base or comparison is None:
             summaries.append(
                 DocumentSummary(
-                    index, document.name, document.title, index == collation.base, None, None
+                    index, document.label, document.title, index == collation.base, None, None
                 )
             )
             continue
@@ -92,7 +93,7 @@ def summarize(collation: Collation) -> tuple[DocumentSummary, ...]:
         summaries.append(
             DocumentSummary(
                 document=index,
-                name=document.name,
+                name=document.label,
                 title=document.title,
                 is_base=False,
                 similarity=comparison.similarity,

@@ -17,6 +17,7 @@ import io
 from collections.abc import Sequence
 
 from wirediff.core.model import Collation, Comparison, Document, Link
+from wirediff.present.evidence import evidence_line, note_line
 from wirediff.present.legend import sentence_numbers
 
 BOM = "\ufeff"
@@ -39,6 +40,10 @@ COLUMNS = (
     "other_role",
     "base_text",
     "other_text",
+    "base_label",
+    "other_label",
+    "flag_notes",
+    "evidence",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -93,6 +98,10 @@ def _row(
         _roles(other, other_indexes),
         _text(base, base_indexes),
         _text(other, other_indexes),
+        base.label,
+        other.label,
+        "; ".join(note_line(note) for note in link.flag_notes) if link else "",
+        evidence_line(link) if link else "",
     ]
 
 

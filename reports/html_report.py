@@ -18,7 +18,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from wirediff.core.model import Collation, Comparison, Document, Flag
+from wirediff.core.model import Collation, Comparison, Document, Flag, FlagNote
+from wirediff.present.evidence import evidence_line
 from wirediff.present.legend import (
     ESTIMATE_MARK,
     ESTIMATE_NOTE,
@@ -28,6 +29,7 @@ from wirediff.present.legend import (
     kind_look,
     sentence_numbers,
 )
+from wirediff.present.provenance import copied_from_text, provenance
 from wirediff.present.rows import Cell, CellStatus, Row, build_rows
 from wirediff.present.summary import Counts, count
 
@@ -76,6 +78,10 @@ class RowView:
     cells: tuple[CellView, ...]
     snippet: str
     """The start of the row's text, for the list of flagged rows."""
+    notes: tuple[FlagNote, ...] = ()
+    """What each flag changed."""
+    why: str = ""
+    """Why the row's link was made: its score and the shared words that carried it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +190,12 @@ def _row_view(prefix: str, collation: Collation, row: Row, base_row: dict[int, i
         is_change=row.is_change,
         cells=tuple(cells),
         snippet=_snippet(collation, row),
+        notes=tuple(
+            note for cell in row.cells[1:] for link in cell.links for note in link.flag_notes
+        ),
+        why=" / ".join(
+            dict.fromkeys(evidence_line(link) for cell in row.cells[1:] for link in cell.links)
+        ),
     )
 
 
@@ -234,6 +246,8 @@ def _environment() -> Environment:
         ESTIMATE_NOTE=ESTIMATE_NOTE,
         ROW_KINDS=ROW_KINDS,
         kind_look=kind_look,
+        provenance=provenance,
+        copied_from_text=copied_from_text,
     )
     return environment
 

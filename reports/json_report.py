@@ -16,6 +16,11 @@ def _document(document: Document) -> dict[str, Any]:
         "title": document.title,
         "format": document.source_format,
         "notes": list(document.notes),
+        "outlet": document.outlet,
+        "published": document.published,
+        "url": document.url,
+        "fetched": document.fetched,
+        "label": document.label,
         "text": document.text,
         "sentences": [
             {"start": s.start, "end": s.end, "text": s.text, "role": s.role.value}
@@ -33,6 +38,17 @@ def _link(link: Link) -> dict[str, Any]:
         "score": round(link.score, 4),
         "flags": [flag.value for flag in link.flags],
         "edits": [{"op": e.op, "base": e.base, "other": e.other} for e in link.edits],
+        "flag_notes": [
+            {"flag": n.flag.value, "base": n.base, "other": n.other, "text": n.text}
+            for n in link.flag_notes
+        ],
+        "evidence": None
+        if link.evidence is None
+        else {
+            "terms": list(link.evidence.terms),
+            "names": list(link.evidence.names),
+            "numbers": list(link.evidence.numbers),
+        },
     }
 
 
@@ -61,6 +77,12 @@ def to_dict(collation: Collation, version: str) -> dict[str, Any]:
         "matrix": [list(row) for row in collation.matrix],
         "matrix_estimated": collation.matrix_estimated,
         "base_reason": collation.base_reason,
+        "copied_from": [
+            None
+            if guess is None
+            else {"source": guess.source, "share": guess.share, "reason": guess.reason}
+            for guess in collation.copied_from
+        ],
     }
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from wirediff.core.model import Collation, Comparison, Document, Edit, Flag, Link
+from wirediff.present.evidence import evidence_line, note_line
 from wirediff.present.legend import (
     ESTIMATE_MARK,
     ESTIMATE_NOTE,
@@ -19,6 +20,7 @@ from wirediff.present.legend import (
     kind_look,
     sentence_numbers,
 )
+from wirediff.present.provenance import copied_from_text, provenance
 from wirediff.present.summary import count
 
 _ACTIVE = re.compile(r"([\\`*_\[\]<>|~&#$!])")
@@ -99,6 +101,13 @@ def _link_lines(link: Link, base: Document, other: Document) -> list[str]:
     ]
     if link.edits:
         lines += ["", "  Edits: " + " · ".join(_edit(edit) for edit in link.edits)]
+    if link.flag_notes:
+        lines += [
+            "",
+            "  What changed: " + " · ".join(escape(note_line(n)) for n in link.flag_notes),
+        ]
+    if link.evidence is not None:
+        lines += ["", f"  Why linked: {escape(evidence_line(link))}"]
     return lines
 
 
@@ -108,7 +117,16 @@ def _versions(collation: Collation) -> list[str]:
         role = ""
         if index == collation.base:
             role = " (base, likely wire original)" if collation.base_is_guess else " (base)"
-        lines.append(f"- **{index}**{role}: {escape(document.title)} — {escape(document.path)}")
+        lines.append(
+            f"- **{index}** {escape(document.label)}{role}: {escape(document.title)} — "
+            f"{escape(document.path)}"
+        )
+        if provenance(document):
+            lines.append(f"  - {escape(provenance(document))}")
+        if index == collation.base and collation.base_reason:
+            lines.append(f"  - why: {escape(collation.base_reason)}")
+        if copied_from_text(collation, index):
+            lines.append(f"  - {escape(copied_from_text(collation, index))}")
         lines += [f"  - note: {escape(note)}" for note in document.notes]
     return lines
 
@@ -123,7 +141,7 @@ def _summary(collation: Collation) -> list[str]:
     ]
     blank = " |" * (7 + len(Flag))
     for index, document in enumerate(collation.documents):
-        name = escape(document.name)
+        name = escape(document.label)
         comparison = collation.comparison(collation.base, index)
         if index == collation.base or comparison is None:
             name = f"**base** {name}" if index == collation.base else name
@@ -163,7 +181,7 @@ def _comparison(collation: Collation, comparison: Comparison) -> list[str]:
     c = count(collation, comparison)
     lines = [
         "",
-        f"## {comparison.base} {escape(base.name)} → {comparison.other} {escape(other.name)}",
+        f"## {comparison.base} {escape(base.label)} → {comparison.other} {escape(other.label)}",
         "",
         f"Similarity {comparison.similarity:.0%} · reuses {comparison.base_reused:.0%} of the "
         f"base's text · {c.identical} identical, {c.reworded} reworded, {c.moved} moved, "

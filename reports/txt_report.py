@@ -6,7 +6,9 @@ import textwrap
 
 from wirediff.core.model import Collation, Comparison, Document, Link
 from wirediff.core.visible import visible, visible_line
+from wirediff.present.evidence import evidence_line, note_line
 from wirediff.present.legend import ESTIMATE_MARK, ESTIMATE_NOTE, flag_labels, sentence_numbers
+from wirediff.present.provenance import copied_from_text, provenance
 from wirediff.present.summary import count
 
 WIDTH = 100
@@ -25,6 +27,10 @@ def _link_lines(link: Link, base: Document, other: Document) -> list[str]:
     lines = [f"  ~ {kind} ({where}, score {link.score:.2f})" + (f"  [{flags}]" if flags else "")]
     lines += _quote(" ".join(base.sentences[i].text for i in link.base), "      - ")
     lines += _quote(" ".join(other.sentences[j].text for j in link.other), "      + ")
+    for note in link.flag_notes:
+        lines += _quote(note_line(note), "      ! ")
+    if link.evidence is not None:
+        lines += _quote("why linked: " + evidence_line(link), "      ")
     for edit in link.edits:
         if edit.op == "replace":
             lines.append(f"        {edit.base!r} -> {edit.other!r}")
@@ -44,7 +50,7 @@ def _comparison_lines(collation: Collation, comparison: Comparison) -> list[str]
     added = [j for j in comparison.added if other.sentences[j].counts]
     lines = [
         "",
-        f"== {base.name}  vs  {other.name}",
+        f"== {comparison.base} {base.label}  vs  {comparison.other} {other.label}",
         f"   similarity {comparison.similarity:.0%}; reuses {comparison.base_reused:.0%} of the "
         f"base's text; {figures.identical} identical, {figures.reworded} reworded, "
         f"{figures.moved} moved, {figures.omitted} omitted, {figures.added} added",
@@ -78,8 +84,15 @@ def render_txt(collation: Collation, version: str) -> str:
         guess = (
             " (likely wire original)" if index == collation.base and collation.base_is_guess else ""
         )
-        lines.append(f" [{mark}] {visible_line(document.path)}{guess}")
+        lines.append(f" [{mark}] {visible_line(document.label)}{guess}")
         lines.append(f"        {visible_line(document.title)}")
+        lines.append(f"        {visible_line(document.path)}")
+        if provenance(document):
+            lines.append(f"        {visible_line(provenance(document))}")
+        if index == collation.base and collation.base_reason:
+            lines += _quote("why: " + visible_line(collation.base_reason), "        ")
+        if copied_from_text(collation, index):
+            lines += _quote(visible_line(copied_from_text(collation, index)), "        ")
         for note in document.notes:
             lines.append(f"        note: {visible_line(note)}")
     lines += ["", " Similarity matrix (share of row's text found in column)"]

@@ -77,7 +77,7 @@ def test_the_base_picked_is_the_version_whose_wording_the_others_reuse(
 ) -> None:
     index, reason = pick_base(family)
     assert family[index].name == "wire.txt"
-    assert "reuse" in reason
+    assert "word for word" in reason
     collation = wirediff.compare(family, base="auto")
     assert collation.base == index and collation.base_is_guess
     assert collation.base_reason == reason

@@ -56,7 +56,7 @@ async def test_enter_shows_every_version_even_on_a_narrow_terminal() -> None:
         text = app.screen.render_detail_text()  # type: ignore[attr-defined]
         assert app.collation is not None
         for document in app.collation.documents:
-            assert document.name in text
+            assert document.label in text
 
 
 @sync

@@ -244,7 +244,7 @@ class WirediffApp(App[int]):
         self.view.show(shown)
         base = shown.documents[shown.base]
         role = "likely wire original" if collation.base_is_guess else "base"
-        self.sub_title = f"{len(collation.documents)} versions · {role}: {base.name}"
+        self.sub_title = f"{len(collation.documents)} versions · {role}: {base.label}"
 
     @on(AlignedView.Changed)
     def _view_changed(self, event: AlignedView.Changed) -> None:
@@ -310,7 +310,7 @@ class WirediffApp(App[int]):
         if focused == self.collation.base:
             self.notify("That is already the base; tab to another version first.", timeout=3)
             return
-        name = visible_line(self.collation.documents[focused].name)
+        name = visible_line(self.collation.documents[focused].label)
         self.notify(f"Aligning again with {name} as the base…", timeout=3, markup=False)
         self.start_alignment(focused)
 
@@ -367,25 +367,36 @@ class WirediffApp(App[int]):
 
 
 def make_app(
-    files: Sequence[str], base: int | str | None = "0", all_pairs: bool = False
+    files: Sequence[str],
+    base: int | str | None = "0",
+    all_pairs: bool = False,
+    manifest: str | None = None,
+    refresh: bool = False,
 ) -> WirediffApp:
     """Load the documents and build the app; raises WirediffError for bad input."""
-    if files:
-        documents = load_documents(files)
-    else:
+    if not files and not manifest:
         from wirediff.core.load import load_bundled_seeds
 
         documents = load_bundled_seeds()
+    else:
+        documents = load_documents(files, manifest=manifest, refresh=refresh)
     resolve_base(base, documents)
     return WirediffApp(documents, base=base, all_pairs=all_pairs)
 
 
-def run(files: Sequence[str], base: int | str | None = "0", all_pairs: bool = False) -> int:
-    """Open the app on ``files``; a WirediffError is printed as one line and returns 2."""
+def run(
+    files: Sequence[str],
+    base: int | str | None = "0",
+    all_pairs: bool = False,
+    manifest: str | None = None,
+    refresh: bool = False,
+) -> int:
+    """Open the app on ``files``; a WirediffError is printed (a line per problem), returns 2."""
     try:
-        app = make_app(files, base=base, all_pairs=all_pairs)
+        app = make_app(files, base=base, all_pairs=all_pairs, manifest=manifest, refresh=refresh)
     except WirediffError as error:
-        print(f"wirediff: {visible_line(error.message)}", file=sys.stderr)
+        for line in error.message.splitlines() or [""]:
+            print(f"wirediff: {visible_line(line)}", file=sys.stderr)
         return EXIT_ERROR
     result = app.run()
     return result if isinstance(result, int) else 0

@@ -1,4 +1,6 @@
-"""Titles above the aligned columns: each version's file name, similarity and headline."""
+"""Titles above the aligned columns: each version's outlet and date (else a short file name),
+similarity and headline.
+"""
 
 from __future__ import annotations
 
@@ -113,9 +115,9 @@ class ColumnHeader(Widget):
         marker = "▸ " if focused else "  "
         if document == collation.base:
             role = "LIKELY WIRE ORIGINAL" if collation.base_is_guess else "BASE"
-            return [Piece(marker, "name"), Piece(role, "base"), Piece(" " + doc.name, "name")], []
+            return [Piece(marker, "name"), Piece(role, "base"), Piece(" " + doc.label, "name")], []
         comparison = collation.comparison(collation.base, document)
         if comparison is None:
-            return [Piece(marker + doc.name, "name")], []
+            return [Piece(marker + doc.label, "name")], []
         figure = Piece(f" {comparison.similarity:.0%} similar", "figure")
-        return [Piece(marker + doc.name, "name")], [figure]
+        return [Piece(marker + doc.label, "name")], [figure]

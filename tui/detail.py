@@ -23,7 +23,8 @@ from wirediff.present.cells import (
     diff_pieces,
     plain_text,
 )
-from wirediff.present.legend import PIECE_STYLES, flag_labels, kind_look, sentence_numbers
+from wirediff.present.evidence import evidence_line
+from wirediff.present.legend import FLAGS, PIECE_STYLES, flag_labels, kind_look, sentence_numbers
 from wirediff.present.rows import Cell, CellStatus, Row
 
 from .styles import component_style
@@ -143,7 +144,7 @@ class DetailScreen(ModalScreen[None]):
         title = Text()
         symbol = kind_look(cell.status).mark
         role = "BASE " if is_base else ""
-        title.append(f"{symbol} {role}{document.name}", self._style("document"))
+        title.append(f"{symbol} {role}{document.label}", self._style("document"))
         status = kind_look(cell.status).detail
         details = [status] if not is_base else []
         if cell.sentences:
@@ -157,6 +158,8 @@ class DetailScreen(ModalScreen[None]):
             flag_line = self._text(badge_pieces(flags))
             flag_line.append(flag_labels(flags), self._style("label"))
             lines.append(flag_line)
+        if not is_base:
+            lines.extend(self._evidence(cell.links))
         if cell.status is CellStatus.MOVED_AWAY:
             for link in cell.links:
                 where = _numbers(link.other)
@@ -180,6 +183,18 @@ class DetailScreen(ModalScreen[None]):
                 CellStatus.IDENTICAL: "identical",
             }.get(cell.status, "text")
             lines.append(self._paragraph([Piece(plain_text(document, cell.sentences), style)]))
+        return lines
+
+    def _evidence(self, links: Sequence[Link]) -> list[RenderableType]:
+        """What each flag changed, then why each link was made."""
+        lines: list[RenderableType] = []
+        for link in links:
+            for note in link.flag_notes:
+                line = Text("      ")
+                line.append(FLAGS[note.flag].badge, self._style("badge"))
+                line.append(" " + note.text)
+                lines.append(line)
+            lines.append(Text(f"    why linked: {evidence_line(link)}", self._style("label")))
         return lines
 
     def _linked_text(

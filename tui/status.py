@@ -45,7 +45,7 @@ def describe(view: AlignedView) -> Text:
         text.append(f"{where}{len(steps)} {view.step_description()}", "bold")
         text.append(" (x, c)")
     if view.shown_other is not None:
-        text.append(f" · base + {collation.documents[view.shown_other].name} (v)")
+        text.append(f" · base + {collation.documents[view.shown_other].label} (v)")
     if len(view.columns) < len(view.order):
         text.append(f" · {len(view.columns)} of {len(view.order)} versions on screen (tab)")
     if not view.wrap:

@@ -25,6 +25,14 @@ def _count(value: int) -> str:
     return str(value) if value else "·"
 
 
+def _copied(collation: Collation, index: int) -> str:
+    """``1 UrduPoint 2025-02-06 (82%)``: the version this one was likely copied from."""
+    guess = collation.copied_from[index] if index < len(collation.copied_from) else None
+    if guess is None:
+        return ""
+    return f"{guess.source} {collation.documents[guess.source].label} ({guess.share:.0%})"
+
+
 class SummaryPanel(DataTable[str | Text]):
     """One line per version: similarity, reuse, passages reworded/moved/added/omitted, flags.
 
@@ -83,6 +91,10 @@ class SummaryPanel(DataTable[str | Text]):
             len(summary.name) + (len(role) + 3 if summary.is_base else 0)
             for summary in self.summaries
         )
+        origins = [
+            (summary.is_base and collation.base_reason) or _copied(collation, summary.document)
+            for summary in self.summaries
+        ]
         # Explicit widths: the table looks the same however soon after an update it is drawn.
         for label, key, width in (
             ("Version", "version", name_width),
@@ -93,6 +105,7 @@ class SummaryPanel(DataTable[str | Text]):
                 for name in ("reworded", "moved", "added", "omitted")
             ),
             *((FLAGS[flag].badge, flag.value, len(FLAGS[flag].badge)) for flag in Flag),
+            ("Copied from", "copied", min(48, max(11, *(len(text) for text in origins)))),
         ):
             self.add_column(label, key=key, width=width)
         for summary in self.summaries:
@@ -100,6 +113,10 @@ class SummaryPanel(DataTable[str | Text]):
                 name = Text.assemble((f"{summary.name} ", "bold"), (f"({role})", "italic"))
                 cells: list[str | Text] = [name, "", "", "", "", "", ""]
                 cells += ["" for _ in Flag]
+                # why --base auto picked it, else the version it was copied from
+                reason = collation.base_reason
+                origin = _copied(collation, summary.document)
+                cells.append(Text(reason, "italic") if reason else origin)
             else:
                 counts = dict(summary.flags)
                 cells = [
@@ -112,4 +129,5 @@ class SummaryPanel(DataTable[str | Text]):
                     _count(summary.omitted),
                 ]
                 cells += [_count(counts.get(flag, 0)) for flag in Flag]
+                cells.append(_copied(collation, summary.document))
             self.add_row(*cells, key=str(summary.document))

@@ -1,0 +1,351 @@
+"""Which version is the original, and which earlier version each of the others copied.
+
+The original is the version the others reproduce word for word: their identical and
+near-identical sentences are found in it, it carries the agency's dateline or credit, and it is
+the earliest where dates are known. None of this needs an alignment. Each sentence is cut into
+word 4-grams (after normalising case, quote marks and dashes); every 4-gram is filed under the set
+of versions that contain it (one bit mask), and a sentence is then measured against every
+version at once by summing over the few distinct masks it meets. The cost grows with the text
+and with the number of distinct sharing patterns, not with the number of sentence pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from .metadata import agency_credit, published_datetime
+from .model import CopiedFrom, Document
+from .words import normalize
+
+SHINGLE = 4
+"""Words per shingle; a shorter sentence is one shingle of all its words."""
+NEAR_IDENTICAL = 0.8
+"""Share of a sentence's shingles found in another version for it to count as reproduced."""
+RELATED = 0.1
+"""Share of a version's text found word for word in another for the two to be related."""
+MIN_COPY_SHARE = 0.1
+"""Least share of a version's text found word for word in an earlier one to call it a copy."""
+COPY_MARGIN = 0.02
+"""Earlier versions holding shares of a copy this close count as equal; the more original wins
+(two copies that picked up the same stray sentence are not evidence one copied the other)."""
+CREDIT_WEIGHT = 0.3
+"""What an agency dateline or credit adds to a related version's score."""
+EARLIEST_WEIGHT = 0.3
+"""What being the earliest dated of the related versions adds to its score."""
+PHRASE_WEIGHT = 0.3
+"""What shared phrases (quotes, names, turns of phrase) add beside whole sentences."""
+PURITY_WEIGHT = 0.5
+"""What the share of a version's text found in the others adds: a copy adds text of its own that
+no other version has, an original's text is found in one copy or another."""
+
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """How much of each version is found word for word in each other version."""
+
+    phrases: tuple[tuple[float, ...], ...]
+    """``phrases[j][k]``: share of version j's shingles (weighted by sentence length) found in k."""
+    sentences: tuple[tuple[float, ...], ...]
+    """``sentences[j][k]``: share of j's words in sentences found (nearly) word for word in k."""
+    reproduced: tuple[tuple[int, ...], ...]
+    """``reproduced[j][k]``: how many of j's sentences are found (nearly) word for word in k."""
+    purity: tuple[float, ...]
+    """Share of each version's shingles found in at least one other version."""
+    counted: tuple[int, ...]
+    """How many sentences of each version were measured (body text of at least one word)."""
+
+
+def _shingles(normalized: str) -> frozenset[tuple[str, ...]]:
+    words = _WORDS.findall(normalized)
+    if len(words) < SHINGLE:
+        return frozenset({tuple(words)}) if words else frozenset()
+    return frozenset(tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1))
+
+
+def measure_reuse(documents: Sequence[Document]) -> Reuse:
+    """Word-for-word reuse between every pair of versions, from shingles filed by bit mask.
+
+    Copies repeat the same sentences, so each distinct sentence (once normalised) is cut and
+    measured once, whatever the number of versions that carry it.
+    """
+    count = len(documents)
+    shingles_of: dict[str, frozenset[tuple[str, ...]]] = {}
+    read: dict[str, tuple[int, str]] = {}
+    per_document: list[list[tuple[int, str]]] = []
+    holders: dict[str, int] = {}
+    for k, document in enumerate(documents):
+        sentences = []
+        bit = 1 << k
+        for sentence in document.sentences:
+            if not sentence.counts:
+                continue
+            words_norm = read.get(sentence.text)
+            if words_norm is None:
+                norm = normalize(sentence.text)
+                words_norm = read[sentence.text] = (len(_WORDS.findall(norm)), norm)
+                if norm not in shingles_of:
+                    shingles_of[norm] = _shingles(norm)
+            norm = words_norm[1]
+            shingles = shingles_of[norm]
+            if not shingles:
+                continue
+            sentences.append(words_norm)
+            holders[norm] = holders.get(norm, 0) | bit
+        per_document.append(sentences)
+    masks: dict[tuple[str, ...], int] = {}
+    for norm, bits in holders.items():
+        for shingle in shingles_of[norm]:
+            masks[shingle] = masks.get(shingle, 0) | bits
+
+    bits_of: dict[int, tuple[int, ...]] = {}
+    # For each distinct sentence: how many of its shingles each version holds, and its
+    # shingles grouped by the set of versions holding them.
+    found_of: dict[str, tuple[list[tuple[int, float]], Counter[int], int]] = {}
+
+    def measure(norm: str) -> tuple[list[tuple[int, float]], Counter[int], int]:
+        """(version, share of the sentence's shingles it holds), the shingles by mask, size."""
+        shingles = shingles_of[norm]
+        by_mask = Counter(masks[shingle] for shingle in shingles)
+        found: dict[int, int] = {}
+        for mask, how_many in by_mask.items():
+            versions = bits_of.get(mask)
+            if versions is None:
+                versions = bits_of[mask] = tuple(k for k in range(count) if mask >> k & 1)
+            for k in versions:
+                found[k] = found.get(k, 0) + how_many
+        size = len(shingles)
+        return [(k, how_many / size) for k, how_many in found.items()], by_mask, size
+
+    phrases = [[0.0] * count for _ in range(count)]
+    sentence_share = [[0.0] * count for _ in range(count)]
+    reproduced = [[0] * count for _ in range(count)]
+    purity = [0.0] * count
+    for j, sentences in enumerate(per_document):
+        total_words = sum(words for words, _ in sentences) or 1
+        own = 1 << j
+        for words, norm in sentences:
+            measured = found_of.get(norm)
+            if measured is None:
+                measured = found_of[norm] = measure(norm)
+            shares, by_mask, size = measured
+            weight = words / total_words
+            purity[j] += weight * (size - by_mask.get(own, 0)) / size
+            row, near, copies = phrases[j], sentence_share[j], reproduced[j]
+            for k, share in shares:
+                row[k] += weight * share
+                if share >= NEAR_IDENTICAL:
+                    near[k] += weight
+                    copies[k] += 1
+        # a version is not its own copy
+        phrases[j][j] = sentence_share[j][j] = 0.0
+        reproduced[j][j] = 0
+    return Reuse(
+        phrases=tuple(tuple(row) for row in phrases),
+        sentences=tuple(tuple(row) for row in sentence_share),
+        reproduced=tuple(tuple(row) for row in reproduced),
+        purity=tuple(purity),
+        counted=tuple(len(sentences) for sentences in per_document),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Originality:
+    """Why one version looks like the original: the parts of its score."""
+
+    index: int
+    score: float
+    sentences: float
+    """Sum over the other versions of the share of their text found in whole sentences here."""
+    phrases: float
+    """Sum over the other versions of the share of their text found in 4-word phrases here."""
+    related: bool
+    """Whether it shares a real share of its text word for word with another version."""
+    credit: str
+    """The agency credited in its dateline or a credit line, if any."""
+    earliest: bool
+    """Whether it has the earliest date among the related versions."""
+    published: datetime | None
+
+
+def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) -> list[Originality]:
+    """Every version scored as the possible original, most likely first."""
+    reuse = reuse or measure_reuse(documents)
+    count = len(documents)
+    sentence_support = [
+        sum(reuse.sentences[j][k] for j in range(count) if j != k) for k in range(count)
+    ]
+    phrase_support = [
+        sum(reuse.phrases[j][k] for j in range(count) if j != k) for k in range(count)
+    ]
+    related = [
+        any(
+            max(reuse.phrases[k][j], reuse.phrases[j][k]) >= RELATED for j in range(count) if j != k
+        )
+        for k in range(count)
+    ]
+    dates = [published_datetime(document.published) for document in documents]
+    related_dates = [date for date, near in zip(dates, related, strict=True) if near and date]
+    first_date = min(related_dates) if related_dates else None
+    credits = [agency_credit(document) for document in documents]
+    sentence_scale = max(max(sentence_support, default=0.0), 0.5)
+    phrase_scale = max(max(phrase_support, default=0.0), 0.25)
+    ranked = []
+    for k in range(count):
+        earliest = bool(related[k] and dates[k] is not None and dates[k] == first_date)
+        credit = credits[k] if related[k] else ""
+        score = (
+            sentence_support[k] / sentence_scale
+            + PHRASE_WEIGHT * phrase_support[k] / phrase_scale
+            + PURITY_WEIGHT * reuse.purity[k]
+            + (CREDIT_WEIGHT if credit else 0.0)
+            + (EARLIEST_WEIGHT if earliest else 0.0)
+        )
+        ranked.append(
+            Originality(
+                index=k,
+                score=round(score, 6),
+                sentences=sentence_support[k],
+                phrases=phrase_support[k],
+                related=related[k],
+                credit=credit,
+                earliest=earliest,
+                published=dates[k],
+            )
+        )
+    ranked.sort(key=lambda item: (-item.score, item.index))
+    return ranked
+
+
+@dataclass(frozen=True, slots=True)
+class Originals:
+    """The likely original, why, and the earlier version each version was copied from."""
+
+    original: int
+    reason: str
+    copied_from: tuple[CopiedFrom | None, ...]
+
+
+def assess_originals(documents: Sequence[Document]) -> Originals:
+    """Everything ``collate`` needs to know about originals and copies, reuse measured once."""
+    reuse = measure_reuse(documents)
+    ranked = rank_originals(documents, reuse)
+    return Originals(
+        original=ranked[0].index,
+        reason=original_reason(documents, reuse, ranked[0]),
+        copied_from=copied_from(documents, reuse, ranked),
+    )
+
+
+def pick_original(documents: Sequence[Document], reuse: Reuse | None = None) -> tuple[int, str]:
+    """The index of the likely original version, and one line saying why."""
+    reuse = reuse or measure_reuse(documents)
+    ranked = rank_originals(documents, reuse)
+    best = ranked[0]
+    return best.index, original_reason(documents, reuse, best)
+
+
+def original_reason(documents: Sequence[Document], reuse: Reuse, best: Originality) -> str:
+    """One line: what made ``best`` the likely original."""
+    k = best.index
+    others = [j for j in range(len(documents)) if j != k]
+    copying = [j for j in others if reuse.reproduced[j][k]]
+    reasons = []
+    if copying:
+        sentences = sum(reuse.reproduced[j][k] for j in copying)
+        reasons.append(
+            f"{len(copying)} of the {len(others)} other versions reproduce its sentences word for "
+            f"word or nearly ({sentences} sentences in all)"
+        )
+    if best.credit:
+        reasons.append(f"agency dateline or credit ({best.credit})")
+    if best.earliest and best.published is not None:
+        dated = sum(
+            1 for j in others if documents[j].published and (reuse.phrases[j][k] >= RELATED)
+        )
+        when = documents[k].published[:16].replace("T", " ")
+        reasons.append(
+            f"earliest date ({when})" if dated else f"the only date among related versions ({when})"
+        )
+    if not copying:
+        phrase_share = max((reuse.phrases[j][k] for j in others), default=0.0)
+        if phrase_share >= RELATED:
+            reasons.append(
+                f"no version copies whole sentences, but up to {phrase_share:.0%} of another's "
+                f"text is found in it word for word"
+            )
+        elif not reasons:
+            reasons.append("no version reproduces another word for word; the most shared text")
+    return "; ".join(reasons)
+
+
+def _earlier(first: Originality, second: Originality, rank: dict[int, int]) -> bool:
+    """Whether ``first`` came before ``second``: by date when both are dated, else by rank."""
+    if (
+        first.published is not None
+        and second.published is not None
+        and first.published != second.published
+    ):
+        return first.published < second.published
+    return rank[first.index] < rank[second.index]
+
+
+def copied_from(
+    documents: Sequence[Document],
+    reuse: Reuse | None = None,
+    ranked: Sequence[Originality] | None = None,
+) -> tuple[CopiedFrom | None, ...]:
+    """For each version, the earlier version it most likely copied from (or None).
+
+    Earlier means dated before it when both are dated, else more likely the original. Among the
+    earlier versions the one holding the most of its text word for word is the guess (the more
+    original of those within ``COPY_MARGIN`` of the most), if that is at least
+    ``MIN_COPY_SHARE`` of its text.
+    """
+    reuse = reuse or measure_reuse(documents)
+    ranked = ranked or rank_originals(documents, reuse)
+    rank = {item.index: position for position, item in enumerate(ranked)}
+    by_index = {item.index: item for item in ranked}
+    guesses: list[CopiedFrom | None] = []
+    for j in range(len(documents)):
+        candidates = [
+            by_index[i]
+            for i in range(len(documents))
+            if i != j and _earlier(by_index[i], by_index[j], rank)
+        ]
+        top = max((reuse.phrases[j][item.index] for item in candidates), default=0.0)
+        best = min(
+            (item for item in candidates if reuse.phrases[j][item.index] >= top - COPY_MARGIN),
+            key=lambda item: rank[item.index],
+            default=None,
+        )
+        if best is None or reuse.phrases[j][best.index] < MIN_COPY_SHARE:
+            guesses.append(None)
+            continue
+        i = best.index
+        share = reuse.phrases[j][i]
+        parts = []
+        later = by_index[j].published
+        if best.published is not None and later is not None:
+            parts.append(f"published {_delay(later - best.published)} after it")
+        sentences = reuse.reproduced[j][i]
+        parts.append(
+            f"{share:.0%} of its text word for word in it"
+            + (f" ({sentences} of {reuse.counted[j]} sentences)" if sentences else "")
+        )
+        guesses.append(CopiedFrom(source=i, share=round(share, 4), reason="; ".join(parts)))
+    return tuple(guesses)
+
+
+def _delay(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h"
+    return f"{minutes // (24 * 60)} days"

@@ -1,0 +1,160 @@
+"""The original and its copies: --base auto picks the version the others reproduce word for word."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from wirediff.core import collate, document_from_text, load_documents
+from wirediff.core.load import bundled_seeds
+from wirediff.core.model import Document
+from wirediff.core.original import copied_from, measure_reuse, pick_original, rank_originals
+
+ORIGINAL = [
+    "Japanese Prime Minister Shigeru Ishiba on Thursday left for the United States ahead of what "
+    "will be President Donald Trump's second summit with a foreign leader since his return to the "
+    "White House.",
+    "Japan is one of the closest allies of the United States in Asia with around 54,000 US "
+    "military personnel stationed in the country.",
+    "Ishiba will be pushing for reassurance on the importance of the US-Japan alliance, as "
+    "Trump's \"America First\" agenda risks encroaching on the nations' trade and defence ties.",
+    '"It would be wonderful if we could affirm that we will work together for the development '
+    'this region and the world and for peace," Ishiba told reporters in Tokyo before leaving.',
+    "Japan's Nikkei newspaper said Thursday the pair will issue a joint statement, which could "
+    'vow to build a "golden age" of bilateral relations.',
+    "Ishiba is expected to tell Trump that Japan will increase defence purchases from the United "
+    "States, the Nikkei said.",
+    "Ishiba may also propose importing more US natural gas, chiming with Trump's plan to "
+    '"drill, baby, drill" while boosting energy security for resource-poor Japan.',
+    "Since Japan has cut its liquefied natural gas imports from Russia, it needs to open up new "
+    "sources of energy, Sheila Smith, senior fellow at the Council on Foreign Relations, told AFP.",
+    '"The intention is to present a win-win value proposition from Ishiba to the president," '
+    "she said.",
+    "Trump will meet Ishiba in Washington on Friday, just days after a joint press conference "
+    "with Israeli Prime Minister Benjamin Netanyahu.",
+]
+OWN = [
+    "Local business leaders in Osaka said they hoped the summit would calm currency markets.",
+    "The yen weakened slightly against the dollar in morning trading in Tokyo on Thursday.",
+    "Opposition lawmakers criticised the trip as hastily prepared and short on substance.",
+    "Analysts at a Tokyo think tank expect tariffs to dominate the agenda behind closed doors.",
+]
+REWRITE = [
+    "Japan's leader Shigeru Ishiba is flying to Washington for talks with Donald Trump.",
+    "The two men are set to discuss security, trade and the cost of stationing American troops.",
+    "Tokyo hopes to avoid the tariffs that Trump has threatened against allies and rivals alike.",
+    "Energy could be a bargaining chip, with Japan signalling interest in buying American gas.",
+    "Observers say a warm personal rapport matters as much as any formal agreement.",
+]
+
+
+def _doc(path: str, sentences: list[str], published: str = "") -> Document:
+    return replace(document_from_text("\n\n".join(sentences) + "\n", path), published=published)
+
+
+def _known_set(dated: bool) -> tuple[tuple[Document, ...], int]:
+    """One original, edited copies (trimmed, extended, altered, reordered) and a rewrite."""
+    edited = list(ORIGINAL)
+    edited[1] = edited[1].replace("around 54,000", "nearly 54,000")
+    edited[8] = edited[8].replace("The intention", "The goal")
+    edited[3] = edited[3].replace("told reporters", "said")
+    reordered = [ORIGINAL[k] for k in (0, 4, 5, 1, 2, 3, 6, 9)]
+    stamp = (lambda value: value) if dated else (lambda value: "")
+    documents = (
+        _doc("extended.txt", ORIGINAL[:9] + OWN[:2], stamp("2025-02-06T11:00:00+00:00")),
+        _doc("rewrite.txt", REWRITE, stamp("2025-02-05T22:00:00+00:00")),
+        _doc("altered.txt", edited[:9], stamp("2025-02-06T13:30:00+00:00")),
+        _doc("original.txt", ORIGINAL, stamp("2025-02-06T08:00:00+00:00")),
+        _doc("trimmed.txt", ORIGINAL[:5], stamp("2025-02-06T09:15:00+00:00")),
+        _doc("reordered.txt", reordered + OWN[2:], stamp("2025-02-07T10:00:00+00:00")),
+    )
+    return documents, 3
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_auto_base_finds_the_known_original(dated: bool) -> None:
+    documents, original = _known_set(dated)
+    assert max(documents, key=lambda d: d.body_chars).path != "original.txt"  # not the longest
+    collation = collate(documents, base="auto")
+    assert collation.base == original
+    assert collation.base_is_guess
+    assert "reproduce its sentences word for word" in collation.base_reason
+    if dated:
+        assert "earliest date (2025-02-06 08:00)" in collation.base_reason
+    assert "\n" not in collation.base_reason
+
+
+def test_copies_point_to_an_earlier_version_with_their_share() -> None:
+    documents, original = _known_set(dated=True)
+    guesses = copied_from(documents)
+    by_path = {d.path: guess for d, guess in zip(documents, guesses, strict=True)}
+    assert by_path["original.txt"] is None
+    assert by_path["rewrite.txt"] is None  # shares no wording with anyone
+    trimmed = by_path["trimmed.txt"]
+    assert trimmed is not None and trimmed.source == original and trimmed.share == 1.0
+    assert trimmed.reason.startswith("published 1 h after it; 100% of its text word for word")
+    altered = by_path["altered.txt"]
+    # The altered copy is closest to the extended copy published before it (it also stops at
+    # the ninth sentence), and holds nearly all its text word for word either way.
+    assert altered is not None and altered.source in (original, 0) and altered.share > 0.85
+    reordered = by_path["reordered.txt"]
+    assert reordered is not None and 0.7 < reordered.share < 0.9
+    assert documents[reordered.source].published < documents[-1].published
+
+
+def test_without_dates_a_copy_points_to_a_version_ranked_more_original() -> None:
+    documents, original = _known_set(dated=False)
+    ranked = [item.index for item in rank_originals(documents)]
+    assert ranked[0] == original
+    for index, guess in enumerate(copied_from(documents)):
+        if guess is not None:
+            assert ranked.index(guess.source) < ranked.index(index)
+
+
+def test_an_independent_earlier_version_does_not_win_by_its_date() -> None:
+    documents, original = _known_set(dated=True)
+    ranked = rank_originals(documents)
+    rewrite = next(item for item in ranked if item.index == 1)
+    assert not rewrite.related and not rewrite.earliest
+    assert ranked[0].index == original
+
+
+def test_agency_credit_counts_for_a_related_version() -> None:
+    first = _doc("a.txt", ["TOKYO (AFP) - " + ORIGINAL[0], *ORIGINAL[1:6]])
+    second = _doc("b.txt", [ORIGINAL[0], *ORIGINAL[1:6]])
+    index, reason = pick_original([second, first])
+    assert index == 1
+    assert "agency dateline or credit (AFP)" in reason
+
+
+def test_reuse_counts_identical_and_near_identical_sentences() -> None:
+    documents, original = _known_set(dated=False)
+    reuse = measure_reuse(documents)
+    altered = 2
+    # nine sentences, three of them edited by a word or two: all still nearly identical
+    assert reuse.reproduced[altered][original] == 9
+    assert reuse.sentences[altered][original] == pytest.approx(1.0)
+    assert reuse.phrases[altered][original] < 1.0
+    assert reuse.reproduced[1][original] == 0  # the rewrite
+
+
+def test_on_the_seeds_auto_picks_the_near_verbatim_afp_copy() -> None:
+    documents = load_documents(bundled_seeds())
+    collation = collate(documents, base="auto")
+    assert documents[collation.base].name.startswith("001_")
+    assert "agency dateline or credit (APP)" in collation.base_reason
+    assert "2025-02-06" in collation.base_reason
+    guesses = collation.copied_from
+    assert len(guesses) == len(documents)
+    assert guesses[collation.base] is None
+    paraphrase = guesses[0]
+    assert paraphrase is not None and paraphrase.source == collation.base
+
+
+def test_collation_fills_copied_from_with_a_manual_base_too() -> None:
+    documents, original = _known_set(dated=True)
+    collation = collate(documents, base=0)
+    assert collation.base == 0 and not collation.base_is_guess
+    assert collation.base_reason == ""
+    assert collation.copied_from[4] is not None and collation.copied_from[4].source == original
