@@ -173,6 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     quality = {} if args.speed_only else run_quality(args.quick)
     speed = {} if args.quality_only else run_speed(args.quick)
+    if not args.quality_only:
+        from . import keys
+
+        speed["keys"] = keys.run(args.quick)
     print(targets(quality, speed))
     print(f"\nbench finished in {time.perf_counter() - start:.1f} s")
     if args.write:

@@ -130,9 +130,14 @@ def _collate(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from wirediff.core.collate import collate
     from wirediff.core.load import load_documents, printable_path
 
-    documents = load_documents(
-        _inputs(args.files, args.manifest), manifest=args.manifest, refresh=args.refresh
-    )
+    if not args.files and not args.manifest:
+        from wirediff.core.load import load_bundled_seeds
+
+        documents = load_bundled_seeds()
+    else:
+        documents = load_documents(
+            _inputs(args.files, args.manifest), manifest=args.manifest, refresh=args.refresh
+        )
     # Document paths show bytes that are not UTF-8 as U+FFFD; so must --base, to match them.
     return collate(documents, base=printable_path(args.base), all_pairs=args.all_pairs)
 
@@ -186,7 +191,7 @@ def _silence_stdout() -> None:
 def run_app(argv: Sequence[str]) -> int:
     """``wirediff FILE...``: open the terminal app (or print the text report without a terminal)."""
     args = _app_parser().parse_args(argv)
-    files = _inputs(args.files, args.manifest)
+    files = list(args.files)  # none: the app loads the bundled seeds (named seeds/NAME)
     if not sys.stdout.isatty() or not sys.stdin.isatty() or "-" in files:
         collation = _collate(args)
         from wirediff.reports import render

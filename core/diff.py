@@ -46,12 +46,11 @@ def word_edits(
         for token in tokens(other.sentences[j].text, other.sentences[j].start)
     ]
     edits: list[Edit] = []
-    for op, b1, b2, o1, o2 in word_opcodes(
+    opcodes = word_opcodes(
         [fold_token(token) for _, _, token in base_tokens],
         [fold_token(token) for _, _, token in other_tokens],
-    ):
-        if op == "equal":
-            continue
+    )
+    for op, b1, b2, o1, o2 in _whole_words(opcodes, base_tokens, other_tokens):
         base_span = _span(base_tokens, b1, b2)
         other_span = _span(other_tokens, o1, o2)
         edits.append(
@@ -64,6 +63,49 @@ def word_edits(
             )
         )
     return tuple(edits)
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _joined(token_list: Sequence[tuple[int, int, str]], position: int) -> bool:
+    """Whether token ``position`` continues the token before it with no space between."""
+    return 0 < position < len(token_list) and token_list[position - 1][1] == token_list[position][0]
+
+
+def _whole_words(
+    opcodes: Sequence[Opcode],
+    base_tokens: Sequence[tuple[int, int, str]],
+    other_tokens: Sequence[tuple[int, int, str]],
+) -> list[Opcode]:
+    """The changed token ranges, widened to whole words (runs of tokens with no space between).
+
+    Tokens split words at punctuation, so "U.S." against "US" would otherwise show a kept "U"
+    between changed pieces ("U. S."), a word in neither text. An edit that starts or ends
+    inside a word takes in the rest of it on both sides (equal runs pair tokens one to one),
+    and edits that then touch are merged into one replacement.
+    """
+    changes: list[list[int]] = [[b1, b2, o1, o2] for op, b1, b2, o1, o2 in opcodes if op != "equal"]
+    widened: list[list[int]] = []
+    for b1, b2, o1, o2 in changes:
+        while (_joined(base_tokens, b1) or _joined(other_tokens, o1)) and b1 > 0 and o1 > 0:
+            if widened and (b1 <= widened[-1][1] or o1 <= widened[-1][3]):
+                break
+            b1, o1 = b1 - 1, o1 - 1
+        while (_joined(base_tokens, b2) or _joined(other_tokens, o2)) and (
+            b2 < len(base_tokens) and o2 < len(other_tokens)
+        ):
+            b2, o2 = b2 + 1, o2 + 1
+        if widened and (b1 <= widened[-1][1] or o1 <= widened[-1][3]):
+            last = widened[-1]
+            last[1], last[3] = max(last[1], b2), max(last[3], o2)
+        else:
+            widened.append([b1, b2, o1, o2])
+    result: list[Opcode] = []
+    for b1, b2, o1, o2 in widened:
+        op = "replace" if b1 < b2 and o1 < o2 else "delete" if b1 < b2 else "insert"
+        result.append((op, b1, b2, o1, o2))
+    return result
 
 
 DIFFLIB_CELLS = 250_000

@@ -359,3 +359,15 @@ def bundled_seeds() -> list[str]:
             if names:
                 return [os.path.join(folder, name) for name in names]
     raise WirediffError("the bundled sample story is missing from this installation")
+
+
+SEEDS_LABEL = "seeds"
+"""How reports and the app name the bundled samples' folder, wherever it is installed."""
+
+
+def load_bundled_seeds() -> tuple[Document, ...]:
+    """The bundled sample versions, each named ``seeds/NAME`` rather than its installed path."""
+    return tuple(
+        replace(document, path=f"{SEEDS_LABEL}/{document.name}")
+        for document in load_documents(bundled_seeds())
+    )

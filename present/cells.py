@@ -80,11 +80,17 @@ def plain_text(document: Document, indexes: Sequence[int]) -> str:
     return " ".join(" ".join(document.sentences[i].text.split()) for i in indexes)
 
 
-def diff_pieces(document: Document, indexes: Sequence[int], edits: Iterable[Edit]) -> list[Piece]:
+def diff_pieces(
+    document: Document,
+    indexes: Sequence[int],
+    edits: Iterable[Edit],
+    show_dropped: bool = True,
+) -> list[Piece]:
     """The other side of a reworded link as an inline word diff.
 
-    Words the other version inserted are ``inserted``; words of the base it dropped appear
-    struck (``deleted``) where they stood, so one cell reads like tracked changes.
+    Words the other version inserted are ``inserted``; with ``show_dropped``, words of the base
+    it dropped appear struck (``deleted``) where they stood, so one cell reads like tracked
+    changes. Without, the pieces read as the other version's own text and nothing else.
     """
     display = _DisplayText(document, indexes)
     text = display.text
@@ -106,7 +112,7 @@ def diff_pieces(document: Document, indexes: Sequence[int], edits: Iterable[Edit
         end = max(end, start)
         if start > cursor:
             pieces.append(Piece(text[cursor:start], "text"))
-        if deleted:
+        if deleted and show_dropped:
             before = " " if start > 0 and _joins(text[start - 1], deleted[0]) else ""
             after = " " if start < len(text) and _joins(deleted[-1], text[start]) else ""
             if before:
@@ -116,6 +122,37 @@ def diff_pieces(document: Document, indexes: Sequence[int], edits: Iterable[Edit
                 pieces.append(Piece(after, "text"))
         if end > start:
             pieces.append(Piece(text[start:end], "inserted"))
+        cursor = end
+    if cursor < len(text):
+        pieces.append(Piece(text[cursor:], "text"))
+    return pieces
+
+
+def dropped_pieces(
+    document: Document, indexes: Sequence[int], edits: Iterable[Edit]
+) -> list[Piece]:
+    """The base sentences ``indexes`` with the words another version dropped or replaced
+    marked ``deleted``: the base's own text, showing what that version left out."""
+    display = _DisplayText(document, indexes)
+    text = display.text
+    if not indexes:
+        return []
+    low = document.sentences[indexes[0]].start
+    high = document.sentences[indexes[-1]].end
+    marks = sorted(
+        (display.position(start), display.position(end))
+        for start, end in (edit.base_span for edit in edits)
+        if low <= start < end <= high
+    )
+    pieces: list[Piece] = []
+    cursor = 0
+    for start, end in marks:
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        if start > cursor:
+            pieces.append(Piece(text[cursor:start], "text"))
+        pieces.append(Piece(text[start:end], "deleted"))
         cursor = end
     if cursor < len(text):
         pieces.append(Piece(text[cursor:], "text"))
@@ -141,13 +178,26 @@ def _edits(links: Sequence[Link]) -> list[Edit]:
     return [edit for link in links for edit in link.edits]
 
 
-def cell_pieces(collation: Collation, row: Row, cell: Cell) -> list[Piece]:
-    """What the cell shows, before wrapping: badges, marks and the (diffed) text."""
+def cell_pieces(
+    collation: Collation,
+    row: Row,
+    cell: Cell,
+    interleaved: bool = False,
+    against: Cell | None = None,
+) -> list[Piece]:
+    """What the cell shows, before wrapping: badges, marks and the (diffed) text.
+
+    Another version's cell reads as that version's own text, its inserted and replacing words
+    marked; ``interleaved`` also shows the base words it dropped, struck, where they stood. The
+    base cell marks the words that the version of cell ``against`` dropped or replaced.
+    """
     document = collation.documents[cell.document]
     status = cell.status
     if status is CellStatus.EMPTY:
         return []
     if status is CellStatus.BASE:
+        if against is not None and against.links:
+            return dropped_pieces(document, cell.sentences, _edits(against.links))
         return [Piece(plain_text(document, cell.sentences), "text")]
     if status is CellStatus.BOILERPLATE:
         return [Piece(plain_text(document, cell.sentences), "boilerplate")]
@@ -172,7 +222,9 @@ def cell_pieces(collation: Collation, row: Row, cell: Cell) -> list[Piece]:
     if status is CellStatus.IDENTICAL or not any(link.edits for link in cell.links):
         pieces.append(Piece(plain_text(document, cell.sentences), "identical"))
         return pieces
-    pieces.extend(diff_pieces(document, cell.sentences, _edits(cell.links)))
+    pieces.extend(
+        diff_pieces(document, cell.sentences, _edits(cell.links), show_dropped=interleaved)
+    )
     return pieces
 
 

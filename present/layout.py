@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wirediff.core.model import Collation
-from wirediff.present.cells import Piece, cell_pieces, cell_symbol, mark_hits
+from wirediff.present.cells import Piece, cell_pieces, cell_symbol, mark_hits, plain_text
 from wirediff.present.items import Column, Item
 from wirediff.present.legend import kind_look
 from wirediff.present.rows import CellStatus, Row
@@ -34,10 +34,15 @@ class CellLines:
 
 @dataclass(frozen=True, slots=True)
 class RowLines:
-    """One row laid out across the visible columns."""
+    """One row laid out across the visible columns.
+
+    A row with nothing in any visible column is one line, ``note``, saying what it holds in
+    the versions off screen (the screen is a window onto every version's rows).
+    """
 
     cells: tuple[CellLines, ...]
     height: int
+    note: str = ""
 
 
 def cell_mark(row: Row, status: CellStatus, is_base: bool) -> str:
@@ -48,78 +53,163 @@ def cell_mark(row: Row, status: CellStatus, is_base: bool) -> str:
 
 
 class RowLayout:
-    """Lays out ``rows`` of ``collation`` in columns, caching all it can."""
+    """Lays out ``rows`` of ``collation`` in columns, caching all it can.
 
-    def __init__(self, collation: Collation, rows: Sequence[Row]) -> None:
+    Rows hold a cell for every document of ``order``; the columns are a window onto them.
+    """
+
+    def __init__(
+        self, collation: Collation, rows: Sequence[Row], order: Sequence[int] | None = None
+    ) -> None:
         self.collation = collation
         self.rows = rows
+        if order is None:
+            order = [cell.document for cell in rows[0].cells] if rows else []
+        self.cell_index = {document: index for index, document in enumerate(order)}
         self.columns: tuple[Column, ...] = ()
         self.wrap = True
         self.search_text = ""
-        self._pieces: dict[int, list[list[Piece]]] = {}
+        self.interleaved = False
+        self.focused: int | None = None
+        self._visible: list[int] = []
+        self._pieces: dict[tuple[int, int, int | None], list[Piece]] = {}
         self._heights: dict[int, int] = {}
+        self._height_sets: dict[tuple[tuple[Column, ...], bool, bool], dict[int, int]] = {}
         self._lines: dict[int, RowLines] = {}
 
-    def configure(self, columns: tuple[Column, ...], wrap: bool, search_text: str) -> None:
-        """Set the columns (one per cell of each row), the wrap mode and the search to mark."""
-        if (columns, wrap) != (self.columns, self.wrap):
-            self._heights.clear()
+    def configure(
+        self,
+        columns: tuple[Column, ...],
+        wrap: bool,
+        search_text: str,
+        interleaved: bool = False,
+        focused: int | None = None,
+    ) -> None:
+        """Set the columns (a window onto the rows' cells), wrap mode, search, diff form and
+        focused version (whose dropped words the base column marks)."""
+        if interleaved != self.interleaved:
+            self._pieces.clear()
+        if (columns, wrap, interleaved) != (self.columns, self.wrap, self.interleaved):
+            # Heights are kept per window of columns, so sliding back (tab) costs nothing.
+            key = (columns, wrap, interleaved)
+            if len(self._height_sets) > 16:
+                self._height_sets.clear()
+            self._heights = self._height_sets.setdefault(key, {})
             self._lines.clear()
-        elif search_text != self.search_text:
+        elif (search_text, focused) != (self.search_text, self.focused):
             self._lines.clear()
         self.columns, self.wrap, self.search_text = columns, wrap, search_text
+        self.interleaved, self.focused = interleaved, focused
+        self._visible = [self.cell_index[column.document] for column in columns]
 
-    def pieces(self, row_index: int) -> list[list[Piece]]:
-        """What each cell of the row says, before wrapping."""
-        pieces = self._pieces.get(row_index)
+    def _against(self, row: Row) -> int | None:
+        """The cell whose dropped words the base cell of ``row`` marks (none when each
+        version's cell shows its own dropped words, interleaved)."""
+        if self.focused is None or self.interleaved:
+            return None
+        index = self.cell_index.get(self.focused)
+        return index if index else None
+
+    def cell_pieces(self, row_index: int, index: int) -> list[Piece]:
+        """What cell ``index`` of the row says, before wrapping."""
+        row = self.rows[row_index]
+        against = self._against(row) if index == 0 else None
+        key = (row_index, index, against)
+        pieces = self._pieces.get(key)
         if pieces is None:
-            row = self.rows[row_index]
-            pieces = [cell_pieces(self.collation, row, cell) for cell in row.cells]
-            self._pieces[row_index] = pieces
+            pieces = cell_pieces(
+                self.collation,
+                row,
+                row.cells[index],
+                interleaved=self.interleaved,
+                against=None if against is None else row.cells[against],
+            )
+            if len(self._pieces) > 4 * MAX_CACHED_LINES:
+                self._pieces.clear()
+            self._pieces[key] = pieces
         return pieces
 
+    def pieces(self, row_index: int) -> list[list[Piece]]:
+        """What each visible cell of the row says, before wrapping."""
+        return [self.cell_pieces(row_index, index) for index in self._visible]
+
+    def hidden(self, row_index: int) -> bool:
+        """Whether the row has nothing in any visible column."""
+        cells = self.rows[row_index].cells
+        return all(cells[index].status is CellStatus.EMPTY for index in self._visible)
+
     def height(self, row_index: int) -> int:
-        """Lines the row takes: its tallest cell (always 1 without wrap)."""
+        """Lines the row takes: its tallest visible cell (always 1 without wrap)."""
         height = self._heights.get(row_index)
         if height is None:
             height = 1
-            if self.wrap:
-                cells = zip(self.pieces(row_index), self.columns, strict=True)
-                height = max(line_count(pieces, column.width - GUTTER) for pieces, column in cells)
+            if self.wrap and not self.hidden(row_index):
+                height = max(
+                    line_count(self.cell_pieces(row_index, index), column.width - GUTTER)
+                    for index, column in zip(self._visible, self.columns, strict=True)
+                )
             self._heights[row_index] = height
         return height
 
     def offsets(self, items: Sequence[Item], gap: int) -> list[int]:
-        """The first line of each item, then the total: a folded run takes one line."""
+        """The first line of each item, then the total.
+
+        A folded run takes one line; so does a row with nothing in the visible columns, and
+        no ``gap`` follows it, so that runs of them stay compact.
+        """
         offsets = [0]
         total = 0
         for item in items:
-            total += (1 if item.folded else self.height(item.row)) + gap
+            if item.folded:
+                total += 1 + gap
+            elif self.hidden(item.row):
+                total += 1
+            else:
+                total += self.height(item.row) + gap
             offsets.append(total)
         return offsets
 
+    def note(self, row_index: int) -> str:
+        """One line for a row with nothing in the visible columns: which versions hold it, and
+        the start of its text (the row is not lost when its versions are off screen)."""
+        row = self.rows[row_index]
+        cells = [cell for cell in row.cells if cell.status is not CellStatus.EMPTY]
+        if not cells:
+            return ""
+        names = ", ".join(self.collation.documents[cell.document].name for cell in cells)
+        symbol = kind_look(row.kind).mark
+        first = next((cell for cell in cells if cell.sentences), None)
+        text = ""
+        if first is not None:
+            text = ": " + plain_text(self.collation.documents[first.document], first.sentences)
+        return f"{symbol} {row.kind.value} in {names} (off screen, tab){text}"
+
     def lines(self, row_index: int) -> RowLines:
-        """The row's cells wrapped (or cut to one line), search matches marked."""
+        """The row's visible cells wrapped (or cut to one line), search matches marked."""
         laid_out = self._lines.get(row_index)
         if laid_out is not None:
             return laid_out
         row = self.rows[row_index]
-        cells: list[CellLines] = []
-        for position, (pieces, column) in enumerate(
-            zip(self.pieces(row_index), self.columns, strict=True)
-        ):
-            if self.search_text:
-                pieces = mark_hits(pieces, self.search_text)
-            room = column.width - GUTTER
-            lines = wrap(pieces, room) if self.wrap else [truncate(pieces, room)]
-            cell = row.cells[position]
-            is_base = position == 0
-            cells.append(
-                CellLines(
-                    cell_symbol(row, cell, is_base), cell_mark(row, cell.status, is_base), lines
+        if self.hidden(row_index):
+            laid_out = RowLines((), 1, self.note(row_index))
+        else:
+            cells: list[CellLines] = []
+            for index, column in zip(self._visible, self.columns, strict=True):
+                pieces = self.cell_pieces(row_index, index)
+                if self.search_text:
+                    pieces = mark_hits(pieces, self.search_text)
+                room = column.width - GUTTER
+                lines = wrap(pieces, room) if self.wrap else [truncate(pieces, room)]
+                cell = row.cells[index]
+                is_base = index == 0
+                cells.append(
+                    CellLines(
+                        cell_symbol(row, cell, is_base),
+                        cell_mark(row, cell.status, is_base),
+                        lines,
+                    )
                 )
-            )
-        laid_out = RowLines(tuple(cells), self.height(row_index))
+            laid_out = RowLines(tuple(cells), self.height(row_index))
         if len(self._lines) > MAX_CACHED_LINES:
             self._lines.clear()
         self._lines[row_index] = laid_out

@@ -59,7 +59,8 @@ _KINDS = (
         "reworded",
         "~",
         "reworded",
-        "same content, other words: struck words were dropped, highlighted ones added",
+        "same content, other words: highlighted words are the version's own, the words it"
+        " dropped are struck in the base column (i: in its own cell)",
         "reworded",
     ),
     KindLook(
@@ -84,7 +85,7 @@ _KINDS = (
         "page furniture",
         "\u00b7",
         "boilerplate",
-        "page furniture (tags, teasers, links); z folds it",
+        "page furniture (tags, teasers, links); folded at first, z shows it",
         "boilerplate (page furniture)",
     ),
     KindLook(

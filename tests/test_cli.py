@@ -73,6 +73,16 @@ def test_default_input_is_the_bundled_seeds(capsys: pytest.CaptureFixture[str]) 
     assert len(report["documents"]) == 5
 
 
+def test_the_bundled_seeds_are_named_seeds_slash_name(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--format", "txt"]) == 0
+    out = capsys.readouterr().out
+    assert "seeds/000_5fd63220c0a3b547.txt" in out
+    assert "site-packages" not in out and "/seeds/000_" not in out
+    assert main(["report", "--format", "json", "--base", "seeds/001_d2c0166b2a2dd97c.txt"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["base"] == 1
+
+
 def test_all_pairs_and_base_choice(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(SEEDS), "--format", "json", "--all-pairs", "--base", "auto"]) == 0
     report = json.loads(capsys.readouterr().out)

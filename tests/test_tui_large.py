@@ -76,7 +76,11 @@ async def _drive(paths: list[str]) -> None:
         assert app.collation is None, "aligning 5,000 sentences should take a while"
         assert any(worker.is_running for worker in app.workers)
         assert app.query_one(ProgressBar).display
-        assert "Aligning" in view.render_line(1).text
+        # The base is on screen to read while the versions are being aligned.
+        assert view.preview and [c.document for c in view.rows[0].cells] == [0]
+        assert any("In part 0," in view.render_line(y).text for y in range(4))
+        status = app.query_one("#status-text").render()
+        assert "Aligning" in str(status)
         started = time.perf_counter()
         await pilot.press("question_mark")
         assert time.perf_counter() - started < KEY_BUDGET * 2
@@ -85,6 +89,7 @@ async def _drive(paths: list[str]) -> None:
         await app.workers.wait_for_complete()
         await until_aligned(pilot)
         assert len(view.rows) >= SENTENCES
+        assert not view.preview and [c.document for c in view.rows[0].cells] == [0, 1]
         # One widget draws every row: no widget per sentence.
         assert len(list(app.screen.walk_children())) < 60
         lines = view.virtual_size.height

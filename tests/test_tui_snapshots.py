@@ -72,7 +72,29 @@ class TestMainView:
 
     def test_changes_only_without_wrap(self, snap_compare: SnapCompare) -> None:
         assert snap_compare(
-            make_app([]), press=["f", "w", "z"], terminal_size=(160, 48), run_before=aligned
+            make_app([]), press=["f", "w"], terminal_size=(160, 48), run_before=aligned
+        )
+
+    def test_n_on_one_flag_in_one_version(self, snap_compare: SnapCompare) -> None:
+        """n steps through QUOTE≠ flags in 002 only; the status line says so."""
+        assert snap_compare(
+            make_app([]),
+            press=["tab", "tab", "c", *["x"] * 5, "n"],
+            terminal_size=(160, 48),
+            run_before=aligned,
+        )
+
+    def test_interleaved_on_a_narrow_terminal(self, snap_compare: SnapCompare) -> None:
+        assert snap_compare(
+            make_app([]), press=["tab", "i"], terminal_size=(80, 24), run_before=aligned
+        )
+
+    def test_summary_focused_on_a_narrow_terminal(self, snap_compare: SnapCompare) -> None:
+        assert snap_compare(
+            make_app([]),
+            press=["S", "down", "right", "right", "right"],
+            terminal_size=(80, 24),
+            run_before=aligned,
         )
 
     def test_search_hits(self, snap_compare: SnapCompare) -> None:

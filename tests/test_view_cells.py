@@ -123,3 +123,40 @@ def test_search_hits_are_marked_across_pieces() -> None:
     assert [p.text for p in marked if p.hit] == ["Min", "ister"]
     assert [p.style for p in marked if p.hit] == ["text", "inserted"]
     assert mark_hits(pieces, "absent") == pieces
+
+
+def test_word_edits_keep_words_whole() -> None:
+    """Tokens split at punctuation; an edit inside a word takes the whole word on both sides,
+    so "U.S." against "US" never shows a kept "U" between changed pieces ("U. S.")."""
+    from wirediff.core.diff import word_edits
+
+    base = document_from_text("Ishiba will meet U.S. President Donald Trump, officials said.")
+    other = document_from_text("Ishiba will meet US President Donald Trump. officials said.")
+    edits = [(e.op, e.base, e.other) for e in word_edits(base, (0,), other, (0,))]
+    assert edits == [("replace", "U.S.", "US"), ("replace", "Trump,", "Trump.")]
+    pieces = diff_pieces(other, (0,), word_edits(base, (0,), other, (0,)))
+    assert "".join(piece.text for piece in pieces) == (
+        "Ishiba will meet U.S. US President Donald Trump, Trump. officials said."
+    )
+
+
+def test_the_base_cell_marks_what_another_version_dropped(pair: Collation) -> None:
+    from wirediff.present.cells import dropped_pieces
+
+    rows = build_rows(pair)
+    checked = 0
+    for row in rows:
+        base, other = row.cells[0], row.cells[1]
+        if base.status is not CellStatus.BASE or other.status is not CellStatus.REWORDED:
+            continue
+        document = pair.documents[pair.base]
+        edits = [edit for link in other.links for edit in link.edits]
+        pieces = cell_pieces(pair, row, base, against=other)
+        assert pieces == dropped_pieces(document, base.sentences, edits)
+        assert "".join(p.text for p in pieces) == plain_text(document, base.sentences)
+        struck = " ".join(p.text for p in pieces if p.style == "deleted")
+        for edit in edits:
+            if edit.base.strip():
+                assert " ".join(edit.base.split()) in struck
+        checked += 1
+    assert checked > 5

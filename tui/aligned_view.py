@@ -1,15 +1,17 @@
 """The aligned view: one column per version, one row per passage, drawn line by line.
 
 A ``ScrollView`` with ``render_line``: only the lines on screen are turned into segments, so two
-5,000-sentence versions scroll as fast as the seeds. Cell text is laid out once per change of
-width, filter, wrap or search, by the pure helpers in ``wirediff.core.view_*``.
+5,000-sentence versions scroll as fast as the seeds. Rows are built for every shown version
+whatever the terminal's width; the columns are a window onto them. What the user chose (the
+selected passage, focus, filter, what ``n`` steps through, wrap, fold) is one
+``wirediff.present.view_state.ViewState``, replaced through its pure transitions.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -19,11 +21,12 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from wirediff.core.model import Collation
+from wirediff.present import view_state as vs
+from wirediff.present.cells import Piece, plain_text
 from wirediff.present.items import (
     Column,
     Item,
@@ -31,17 +34,16 @@ from wirediff.present.items import (
     change_positions,
     column_layout,
     display_items,
-    find_row,
     item_of_row,
-    row_anchor,
     row_text,
     search_positions,
     step,
 )
 from wirediff.present.layout import GUTTER, RowLayout, RowLines
-from wirediff.present.legend import MARK_STYLES, PIECE_STYLES
+from wirediff.present.legend import MARK_STYLES, PIECE_STYLES, sentence_numbers
 from wirediff.present.rows import CellStatus, Row, build_rows, shown_order
-from wirediff.present.wrap import cell_width
+from wirediff.present.view_state import StepScope, ViewState
+from wirediff.present.wrap import cell_width, truncate
 
 from .status import describe
 from .styles import component_style
@@ -108,7 +110,7 @@ class AlignedView(ScrollView, can_focus=True):
             "Change",
             key_display="n/N",
             id="view.next",
-            tooltip="Next change (or next search hit while a search is active)",
+            tooltip="Next change (x, c: which), or next search hit while a search is active",
         ),
         Binding(
             "N",
@@ -177,11 +179,11 @@ class AlignedView(ScrollView, can_focus=True):
         ),
         Binding(
             "z",
-            "toggle('fold_boilerplate')",
+            "toggle('fold')",
             "Fold boilerplate",
             show=False,
             id="view.fold",
-            tooltip="Fold runs of page furniture into one line",
+            tooltip="Fold runs of page furniture into one line, or show it (folded at first)",
         ),
         Binding(
             "m",
@@ -190,6 +192,47 @@ class AlignedView(ScrollView, can_focus=True):
             show=False,
             id="view.follow_move",
             tooltip="Jump between a moved passage and the place it came from",
+        ),
+        Binding(
+            "x",
+            "step_target(1)",
+            "n steps",
+            show=False,
+            id="view.step_target",
+            tooltip="Choose what n/N step through: changes, one kind (reworded, moved, added, "
+            "omitted) or one flag",
+        ),
+        Binding(
+            "X",
+            "step_target(-1)",
+            "n steps back",
+            show=False,
+            id="view.step_target_back",
+            tooltip="Choose what n/N step through, the other way round",
+        ),
+        Binding(
+            "c",
+            "step_version",
+            "n in this version",
+            show=False,
+            id="view.step_version",
+            tooltip="n/N in the focused version only, or in every version",
+        ),
+        Binding(
+            "i",
+            "toggle('interleaved')",
+            "Interleave",
+            show=False,
+            id="view.interleaved",
+            tooltip="Also show the base words each version dropped, struck, in its own cell",
+        ),
+        Binding(
+            "y",
+            "copy",
+            "Copy",
+            show=False,
+            id="view.copy",
+            tooltip="Copy the focused cell's sentences to the clipboard",
         ),
     ]
 
@@ -204,21 +247,6 @@ class AlignedView(ScrollView, can_focus=True):
         "aligned-view--message",
     }
 
-    wrap: reactive[bool] = reactive(True, init=False)
-    """Wrap sentences inside their column; off shows one line per passage."""
-    row_filter: reactive[RowFilter] = reactive(RowFilter.ALL, init=False)
-    """Which passages are listed."""
-    fold_boilerplate: reactive[bool] = reactive(False, init=False)
-    """Fold runs of boilerplate rows into one line."""
-    search_text: reactive[str] = reactive("", init=False)
-    """The active search ("" when none)."""
-    shown_other: reactive[int | None] = reactive(None, init=False)
-    """None to show every version, else the one version shown beside the base."""
-    focused_document: reactive[int] = reactive(0, init=False)
-    """The document whose column has the focus (tab / shift+tab)."""
-    cursor: reactive[int] = reactive(0, init=False)
-    """Position of the selected item in ``items``."""
-
     @dataclass
     class Changed(Message):
         """The selection, the filter, the columns or the search changed: what the view shows."""
@@ -232,65 +260,6 @@ class AlignedView(ScrollView, can_focus=True):
         status: Text
         """One line saying what the view shows (for the status line)."""
 
-    def __init__(
-        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
-    ) -> None:
-        super().__init__(name=name, id=id, classes=classes)
-        self.collation: Collation | None = None
-        self.rows: tuple[Row, ...] = ()
-        self.order: list[int] = []
-        self.items: tuple[Item, ...] = ()
-        self.columns: tuple[Column, ...] = ()
-        self.message = "Aligning…"
-        self._item_y: list[int] = [0]
-        self._changes: list[int] = []
-        self._hits: list[int] = []
-        self._layout: RowLayout | None = None
-        self._row_documents: list[int] = []
-        """The versions the rows were built for, in column order."""
-        self._search_texts: list[str] | None = None
-        self._strips: dict[tuple[int, int, bool], Strip] = {}
-        self._styles: dict[str, Style] = {}
-        self._width = 0
-        self._jumping = False
-
-    # --- data -------------------------------------------------------------------------------
-
-    def show(self, collation: Collation) -> None:
-        """Show ``collation`` (a new alignment, e.g. after a change of base)."""
-        self.collation = collation
-        if self.shown_other is not None and (
-            self.shown_other == collation.base or self.shown_other >= len(collation.documents)
-        ):
-            self.set_reactive(AlignedView.shown_other, None)
-        self.set_reactive(AlignedView.focused_document, collation.base)
-        self.set_reactive(AlignedView.cursor, 0)
-        self._rebuild_rows(keep_row=False)
-
-    def set_message(self, message: str) -> None:
-        """Text shown while there is nothing to show (aligning, or an error)."""
-        self.message = message
-        self._strips.clear()
-        self.refresh()
-
-    @property
-    def current_row(self) -> Row | None:
-        """The selected row, or None when there is none (or a folded run is selected)."""
-        if not self.items or not 0 <= self.cursor < len(self.items):
-            return None
-        item = self.items[self.cursor]
-        return None if item.folded else self.rows[item.row]
-
-    @property
-    def search_hits(self) -> list[int]:
-        """Positions of the items matching the search."""
-        return self._hits
-
-    @property
-    def change_count(self) -> int:
-        """Items that are changes, under the current filter."""
-        return len(self._changes)
-
     def _post_changed(self) -> None:
         self.post_message(
             self.Changed(
@@ -302,79 +271,311 @@ class AlignedView(ScrollView, can_focus=True):
             )
         )
 
-    def _rebuild_rows(self, keep_row: bool = True) -> None:
-        """Rows for the versions that fit on screen (all shown ones when there is room)."""
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.state = ViewState()
+        """What the user chose; replaced only through ``set_state``."""
+        self.collation: Collation | None = None
+        self.rows: tuple[Row, ...] = ()
+        self.order: list[int] = []
+        self.items: tuple[Item, ...] = ()
+        self.columns: tuple[Column, ...] = ()
+        self.message = "Aligning…"
+        self.preview = False
+        """The base alone is shown while the versions are being aligned."""
+        self._cursor = 0
+        self._item_y: list[int] = [0]
+        self._changes: list[int] = []
+        self._steps: list[int] = []
+        self._hits: list[int] = []
+        self._layout: RowLayout | None = None
+        self._search_texts: list[str] | None = None
+        self._built: dict[tuple[int, ...], tuple[tuple[Row, ...], RowLayout, list[str] | None]] = {}
+        """Rows, their layout and search texts per set of shown versions, for ``v`` to reuse."""
+        self._built_for: Collation | None = None
+        self._strips: dict[tuple[int, int, bool], Strip] = {}
+        self._styles: dict[str, Style] = {}
+        self._width = 0
+        self._jumping = False
+        self._pending_top = False
+        """The first screen's scroll waits for the view's first layout."""
+
+    # --- the state --------------------------------------------------------------------------
+
+    def set_state(self, new: ViewState, jump: bool = False) -> None:
+        """Replace the state and bring rows, items, layout and cursor in line with it."""
+        old = self.state
+        if new == old:
+            return
+        self.state = new
         if self.collation is None:
             return
-        current = self.current_row
-        anchor = row_anchor(current) if keep_row and current is not None else None
-        shown = None if self.shown_other is None else [self.collation.base, self.shown_other]
-        self.order = shown_order(self.collation, shown)
-        if self.focused_document not in self.order:
-            self.set_reactive(AlignedView.focused_document, self.order[0])
-        self._width = self.scrollable_content_region.width
-        self.columns = self._columns_for(self._width)
-        self._row_documents = self._documents(self.columns)
-        self.rows = build_rows(self.collation, self._row_documents)
-        self._layout = RowLayout(self.collation, self.rows)
-        self._layout.configure(self.columns, self.wrap, self.search_text)
-        self._search_texts = None
-        self._rebuild_items(find_row(self.rows, anchor))
+        rebuilt = True
+        if new.shown_other != old.shown_other:
+            rows = self.rows
+            self._build_rows()
+            self.state = vs.carry(self.state, rows, self.rows)
+            self._rebuild_items()
+        elif (new.row_filter, new.fold) != (old.row_filter, old.fold):
+            self._rebuild_items()
+        else:
+            rebuilt = False
+            if new.search != old.search:
+                self._rebuild_search()
+        if rebuilt or (new.focused, new.search, new.wrap, new.interleaved) != (
+            old.focused,
+            old.search,
+            old.wrap,
+            old.interleaved,
+        ):
+            self._relayout()
+        self._rebuild_steps()
+        self._place_cursor(jump=jump)
+        self._post_changed()
+
+    # Properties over the state, for the app and for tests.
+
+    @property
+    def wrap(self) -> bool:
+        """Wrap sentences inside their column."""
+        return self.state.wrap
+
+    @wrap.setter
+    def wrap(self, value: bool) -> None:
+        self.set_state(replace(self.state, wrap=value))
+
+    @property
+    def fold(self) -> bool:
+        """Runs of page furniture folded into one line."""
+        return self.state.fold
+
+    @fold.setter
+    def fold(self, value: bool) -> None:
+        self.set_state(replace(self.state, fold=value))
+
+    fold_boilerplate = fold
+
+    @property
+    def interleaved(self) -> bool:
+        """Other versions' cells also show the base's dropped words."""
+        return self.state.interleaved
+
+    @interleaved.setter
+    def interleaved(self, value: bool) -> None:
+        self.set_state(replace(self.state, interleaved=value))
+
+    @property
+    def row_filter(self) -> RowFilter:
+        """Which passages are listed."""
+        return self.state.row_filter
+
+    @row_filter.setter
+    def row_filter(self, value: RowFilter) -> None:
+        self.set_state(replace(self.state, row_filter=value))
+
+    @property
+    def search_text(self) -> str:
+        """The active search ("" when none)."""
+        return self.state.search
+
+    @search_text.setter
+    def search_text(self, value: str) -> None:
+        self.set_state(replace(self.state, search=value))
+
+    @property
+    def shown_other(self) -> int | None:
+        """None when every version is shown, else the one shown beside the base."""
+        return self.state.shown_other
+
+    @property
+    def focused_document(self) -> int:
+        """The document whose column has the focus."""
+        return self.state.focused
+
+    @focused_document.setter
+    def focused_document(self, value: int) -> None:
+        self.set_state(replace(self.state, focused=value))
+
+    @property
+    def step_scope(self) -> StepScope:
+        """What ``n``/``N`` step through."""
+        return self.state.step
+
+    @property
+    def step_version(self) -> int | None:
+        """The version ``n`` is scoped to, or None for all."""
+        if self.collation is None:
+            return None
+        return vs.step_version(self.state, self.collation.base)
+
+    @property
+    def cursor(self) -> int:
+        """Position of the selected item in ``items``."""
+        return self._cursor
+
+    @cursor.setter
+    def cursor(self, position: int) -> None:
+        self.select(position)
+
+    # --- data -------------------------------------------------------------------------------
+
+    def show(self, collation: Collation, preview: bool = False) -> None:
+        """Show ``collation`` (the first alignment, or a new one after a change of base).
+
+        A ``preview`` is a collation with no comparisons yet: the base alone, to read while
+        the versions are being aligned (the cursor stays where the reader is when they come).
+        """
+        old_rows, old_collation, was_preview = self.rows, self.collation, self.preview
+        self.collation = collation
+        self.preview = preview
+        state = vs.rebased(self.state, collation.base, len(collation.documents))
+        self.state = state
+        self._build_rows()
+        top = old_collation is None or not old_rows
+        if top:
+            self.state = vs.select(self.state, vs.first_passage(self.rows))
+        else:
+            assert old_collation is not None
+            self.state = vs.carry(state, old_rows, self.rows, prefer=(old_collation.base,))
+            top = was_preview and old_rows[vs.first_passage(old_rows)].index == state.row
+        self._rebuild_items()
+        self._relayout()
+        self._rebuild_steps()
+        self._place_cursor(jump=True, top=top)
+        self._post_changed()
+
+    def set_message(self, message: str) -> None:
+        """Text shown while there is nothing to show (aligning, or an error)."""
+        self.message = message
+        self._strips.clear()
+        self.refresh()
+
+    @property
+    def current_row(self) -> Row | None:
+        """The selected row, or None when there is none (or a folded run is selected)."""
+        if not self.items or not 0 <= self._cursor < len(self.items):
+            return None
+        item = self.items[self._cursor]
+        return None if item.folded else self.rows[item.row]
+
+    @property
+    def search_hits(self) -> list[int]:
+        """Positions of the items matching the search."""
+        return self._hits
+
+    @property
+    def step_positions(self) -> list[int]:
+        """Positions of the items ``n``/``N`` stop at (without a search)."""
+        return self._steps
+
+    @property
+    def change_count(self) -> int:
+        """Items that are changes (in any version), under the current filter."""
+        return len(self._changes)
+
+    @property
+    def passage_label(self) -> str:
+        """The selected passage's stable name (its base sentence numbers)."""
+        row = self.current_row
+        if row is None or self.collation is None:
+            return ""
+        return vs.passage_label(row, [d.name for d in self.collation.documents])
+
+    def _build_rows(self) -> None:
+        """Rows for every shown version (all, or the base and one other), whatever the width."""
+        if self.collation is None:
+            return
+        collation = self.collation
+        shown_other = self.state.shown_other
+        shown = None if shown_other is None else [collation.base, shown_other]
+        if self.preview:
+            shown = [collation.base]
+        self.order = shown_order(collation, shown)
+        if self.state.focused not in self.order:
+            self.state = replace(self.state, focused=self.order[0])
+        key = tuple(self.order)
+        cached = self._built.get(key) if self._built_for is collation else None
+        if cached is None:
+            rows = build_rows(collation, self.order)
+            cached = (rows, RowLayout(collation, rows, self.order), None)
+        if self._built_for is not collation:
+            self._built.clear()
+            self._built_for = collation
+        self.rows, self._layout, self._search_texts = cached
+        self._built[key] = cached
+        self.columns = ()
 
     def _columns_for(self, width: int) -> tuple[Column, ...]:
-        return column_layout(self.order, self.focused_document, max(width, 1), MIN_COLUMN_WIDTH)
+        return column_layout(self.order, self.state.focused, max(width, 1), MIN_COLUMN_WIDTH)
 
-    @staticmethod
-    def _documents(columns: Sequence[Column]) -> list[int]:
-        return [column.document for column in columns]
-
-    def _rebuild_items(self, keep: int | None = None) -> None:
-        if keep is None:
-            keep = self.items[self.cursor].row if 0 <= self.cursor < len(self.items) else 0
-        self.items = display_items(self.rows, self.row_filter, self.fold_boilerplate)
+    def _rebuild_items(self) -> None:
+        self.items = display_items(self.rows, self.state.row_filter, self.state.fold)
         self._changes = change_positions(self.items, self.rows)
-        position = item_of_row(self.items, keep)
-        self.set_reactive(
-            AlignedView.cursor,
-            max(0, min(len(self.items) - 1, position if position is not None else 0)),
-        )
         self._rebuild_search()
-        self._relayout()
+
+    def _rebuild_steps(self) -> None:
+        if self.collation is None:
+            self._steps = []
+            return
+        version = vs.step_version(self.state, self.collation.base)
+        if version is None and self.state.step.target == "change":
+            self._steps = self._changes
+        else:
+            self._steps = vs.step_positions(self.items, self.rows, self.state.step, version)
 
     def _rebuild_search(self) -> None:
-        if self.collation is None or not self.search_text:
+        if self.collation is None or not self.state.search:
             self._hits = []
             return
         if self._search_texts is None:
             self._search_texts = [row_text(self.collation, row) for row in self.rows]
-        self._hits = search_positions(self._search_texts, self.items, self.search_text)
+            layout = self._layout
+            assert layout is not None
+            self._built[tuple(self.order)] = (self.rows, layout, self._search_texts)
+        self._hits = search_positions(self._search_texts, self.items, self.state.search)
+
+    def _place_cursor(self, jump: bool = False, top: bool = False) -> None:
+        """Put the cursor on the item holding the selected row (or the next one)."""
+        old = self._cursor
+        position = item_of_row(self.items, self.state.row) if self.items else None
+        if position is None:
+            position = len(self.items) - 1
+        self._cursor = max(0, position)
+        self._refresh_item(old)
+        self._refresh_item(self._cursor)
+        if top:
+            self._scroll_to_top()
+        else:
+            self._scroll_to_cursor(jump=jump or self._jumping)
+
+    def _refresh_item(self, position: int) -> None:
+        if 0 <= position < len(self.items) and position + 1 < len(self._item_y):
+            top = self._item_y[position]
+            self.refresh_lines(top, self._item_y[position + 1] - top)
 
     # --- layout -----------------------------------------------------------------------------
 
     def _relayout(self) -> None:
         """Place every item for the current width: row heights are cached, lines made lazily."""
         self._width = self.scrollable_content_region.width
+        self._strips.clear()
         if self._layout is None or self._width <= 0:
             self._item_y = [0]
             self.virtual_size = Size(self._width, 0)
             self.refresh()
-            self._post_changed()
             return
-        assert self._layout is not None
-        columns = self._columns_for(self._width)
-        if self._documents(columns) != self._row_documents:
-            # The width changed which versions fit (a scroll bar came or went): the rows
-            # were built for other columns, so build them again for these.
-            self._rebuild_rows()
-            return
-        self.columns = columns
-        self._layout.configure(self.columns, self.wrap, self.search_text)
-        self._item_y = self._layout.offsets(self.items, 1 if self.wrap else 0)
-        self._strips.clear()
+        self.columns = self._columns_for(self._width)
+        state = self.state
+        self._layout.configure(
+            self.columns, state.wrap, state.search, state.interleaved, state.focused
+        )
+        self._item_y = self._layout.offsets(self.items, 1 if state.wrap else 0)
         self.virtual_size = Size(self._width, self._item_y[-1])
         self.refresh()
-        self._scroll_to_cursor()
-        self._post_changed()
+        if self._pending_top:
+            self._scroll_to_top()
 
     def _item_height(self, position: int) -> int:
         item = self.items[position]
@@ -383,13 +584,11 @@ class AlignedView(ScrollView, can_focus=True):
         return self._layout.height(item.row)
 
     def on_resize(self, event: events.Resize) -> None:
-        width = self.scrollable_content_region.width
-        if width == self._width:
+        if self.scrollable_content_region.width == self._width or self.collation is None:
             return
-        if self._documents(self._columns_for(width)) != self._documents(self.columns):
-            self._rebuild_rows()
-        else:
-            self._relayout()
+        self._relayout()
+        self._scroll_to_cursor(jump=True)
+        self._post_changed()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -412,6 +611,9 @@ class AlignedView(ScrollView, can_focus=True):
     def _line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
+        if self._layout is not None and 0 < width != self._width:
+            # Shown before the view had its width (or a resize not yet handled): lay out now.
+            self._relayout()
         if not self.items:
             if y == 1:
                 text = self.message if self.collation is None or self.items else self._empty()
@@ -422,7 +624,7 @@ class AlignedView(ScrollView, can_focus=True):
         if not 0 <= position < len(self.items):
             return Strip.blank(width, base)
         offset = y - self._item_y[position]
-        key = (position, offset, position == self.cursor)
+        key = (position, offset, position == self._cursor)
         strip = self._strips.get(key)
         if strip is None:
             if len(self._strips) > 4000:
@@ -432,7 +634,11 @@ class AlignedView(ScrollView, can_focus=True):
         return strip
 
     def _empty(self) -> str:
-        return f"No passages match the filter “{self.row_filter.value}” (f: next filter)."
+        return f"No passages match the filter “{self.state.row_filter.value}” (f: next filter)."
+
+    def _one_line(self, text: str, style: Style, width: int) -> Strip:
+        text = "".join(piece.text for piece in truncate([Piece(text, "")], width))
+        return Strip([Segment(text, style)]).adjust_cell_length(width, style)
 
     def _render_item_line(self, position: int, offset: int, width: int) -> Strip:
         base = self.rich_style
@@ -442,23 +648,25 @@ class AlignedView(ScrollView, can_focus=True):
         else:
             layout = self._layout.lines(item.row)
         gap = offset >= layout.height
-        is_cursor = position == self.cursor and not gap
+        is_cursor = position == self._cursor and not gap
         row_style = base + self._style("cursor") if is_cursor else base
-        if item.folded and gap:
+        if gap and (item.folded or layout.note):
             return Strip.blank(width, base)
         if item.folded:
             count = len(item.rows)
             noun = "passage" if count == 1 else "passages"
-            text = f"· {count} boilerplate {noun} folded (z to unfold)"
-            style = row_style + self._style("folded")
-            return Strip([Segment(text, style)]).adjust_cell_length(width, row_style)
+            text = f"· {count} page furniture {noun} folded (z shows them)"
+            return self._one_line(text, row_style + self._style("folded"), width)
+        if layout.note:
+            return self._one_line(layout.note, row_style + self._style("folded"), width)
         segments: list[Segment] = []
         separator = row_style + self._style("separator")
+        focused = self.state.focused
         for index, (column, cell) in enumerate(zip(self.columns, layout.cells, strict=True)):
             if index:
                 segments.append(Segment("│", separator))
             cell_style = row_style
-            if is_cursor and column.document == self.focused_document:
+            if is_cursor and column.document == focused:
                 cell_style = row_style + self._style("cursor-cell")
             if gap:
                 segments.append(Segment(" " * column.width, cell_style))
@@ -482,20 +690,24 @@ class AlignedView(ScrollView, can_focus=True):
 
     # --- cursor -----------------------------------------------------------------------------
 
-    def watch_cursor(self, old: int, new: int) -> None:
-        for position in (old, new):
-            if 0 <= position < len(self.items) and position + 1 < len(self._item_y):
-                top = self._item_y[position]
-                self.refresh_lines(top, self._item_y[position + 1] - top)
-        self._scroll_to_cursor(jump=self._jumping)
-        self._post_changed()
+    def _scroll_to_top(self) -> None:
+        """Scroll the selected item to the top of the view (the first screen).
+
+        Before the view has its size there is nothing to scroll: the request waits for the
+        first layout (an alignment can finish before the screen is laid out).
+        """
+        if 0 <= self._cursor < len(self.items) and self._cursor + 1 < len(self._item_y):
+            self._pending_top = False
+            self.scroll_to(y=self._item_y[self._cursor], animate=False, immediate=True)
+        else:
+            self._pending_top = True
 
     def _scroll_to_cursor(self, jump: bool = False) -> None:
         """Bring the selected item into view; after a jump, show some context above it."""
-        if not 0 <= self.cursor < len(self.items) or self.cursor + 1 >= len(self._item_y):
+        if not 0 <= self._cursor < len(self.items) or self._cursor + 1 >= len(self._item_y):
             return
-        top = self._item_y[self.cursor]
-        bottom = top + self._item_height(self.cursor)
+        top = self._item_y[self._cursor]
+        bottom = top + self._item_height(self._cursor)
         height = self.scrollable_content_region.height
         if height <= 0:
             return
@@ -510,26 +722,30 @@ class AlignedView(ScrollView, can_focus=True):
 
     def select(self, position: int, jump: bool = False) -> None:
         """Select the item at ``position`` (clamped); a ``jump`` scrolls it near the top."""
-        if self.items:
-            self._jumping = jump
-            try:
-                self.cursor = max(0, min(len(self.items) - 1, position))
-            finally:
-                self._jumping = False
+        if not self.items:
+            return
+        position = max(0, min(len(self.items) - 1, position))
+        self._jumping = jump
+        try:
+            if self.items[position].row == self.state.row and position == self._cursor:
+                return
+            self.state = vs.select(self.state, self.items[position].row)
+            self._place_cursor(jump=jump)
+        finally:
+            self._jumping = False
+        self._post_changed()
 
     def select_row(self, row: int) -> None:
         """Select the item holding ``row``, clearing the filter if it hides that row."""
         position = item_of_row(self.items, row)
         if position is None or row not in self.items[position].rows:
-            self.row_filter = RowFilter.ALL
-            if self.fold_boilerplate:
-                self.fold_boilerplate = False
+            self.set_state(replace(self.state, row_filter=RowFilter.ALL, fold=False))
             position = item_of_row(self.items, row)
         if position is not None:
             self.select(position, jump=True)
 
     def action_cursor(self, delta: int) -> None:
-        self.select(self.cursor + delta)
+        self.select(self._cursor + delta)
 
     def action_ends(self, direction: int) -> None:
         self.select(0 if direction < 0 else len(self.items) - 1)
@@ -539,60 +755,97 @@ class AlignedView(ScrollView, can_focus=True):
             return
         height = max(1, self.scrollable_content_region.height)
         scroll_y = int(self.scroll_y)
-        screen_offset = max(0, min(height - 1, self._item_y[self.cursor] - scroll_y))
+        screen_offset = max(0, min(height - 1, self._item_y[self._cursor] - scroll_y))
         target = max(0, min(int(self.max_scroll_y), scroll_y + direction * height))
         if target == scroll_y:
             self.action_ends(direction)
             return
         self.scroll_to(y=target, animate=False, immediate=True)
         position = bisect.bisect_right(self._item_y, target + screen_offset) - 1
-        if position == self.cursor:
+        if position == self._cursor:
             position += direction
         self.select(position)
 
     def _jump(self, positions: Sequence[int], direction: int, what: str) -> None:
-        target = step(positions, self.cursor, direction)
+        target = step(positions, self._cursor, direction)
         if target is None:
             if positions:
                 end = "last" if direction > 0 else "first"
-                self.notify(f"No more {what}: this is the {end}.", timeout=2)
+                self.notify(f"No more {what}: this is the {end}.", timeout=2, markup=False)
             else:
-                self.notify(f"No {what} here.", timeout=2)
+                self.notify(f"No {what} here.", timeout=2, markup=False)
             return
         self.select(target, jump=True)
 
+    def step_description(self) -> str:
+        """What ``n`` steps through, in words."""
+        version = self.step_version
+        name = None
+        if version is not None and self.collation is not None:
+            name = self.collation.documents[version].name
+        return vs.step_label(self.state.step, name)
+
     def action_next(self, direction: int) -> None:
-        if self.search_text:
-            self._jump(self._hits, direction, f"matches for “{self.search_text}”")
+        if self.state.search:
+            self._jump(self._hits, direction, f"matches for “{self.state.search}”")
         else:
-            self._jump(self._changes, direction, "changes")
+            self._jump(self._steps, direction, self.step_description())
 
     def action_change(self, direction: int) -> None:
-        self._jump(self._changes, direction, "changes")
+        self._jump(self._steps, direction, self.step_description())
+
+    def action_step_target(self, direction: int) -> None:
+        # The status line says what n steps through now (no notification to pile up).
+        self.set_state(vs.cycle_step_target(self.state, direction))
+
+    def action_step_version(self) -> None:
+        self.set_state(vs.toggle_step_version(self.state))
 
     def action_focus_column(self, direction: int) -> None:
-        if not self.order:
-            return
-        where = (
-            self.order.index(self.focused_document) if self.focused_document in self.order else 0
-        )
-        self.focused_document = self.order[(where + direction) % len(self.order)]
+        self.set_state(vs.focus_next(self.state, self.order, direction))
 
     def action_cycle_filter(self) -> None:
-        from wirediff.present.items import next_filter
-
-        self.row_filter = next_filter(self.row_filter)
+        self.set_state(vs.cycle_filter(self.state))
 
     def action_cycle_shown(self) -> None:
-        if self.collation is None:
+        if self.collation is None or self.preview:
             return
-        others = [k for k in range(len(self.collation.documents)) if k != self.collation.base]
-        if self.shown_other is None:
-            focused = self.focused_document
-            self.shown_other = focused if focused in others else others[0]
-        else:
-            where = others.index(self.shown_other)
-            self.shown_other = others[where + 1] if where + 1 < len(others) else None
+        self.set_state(
+            vs.cycle_shown(self.state, len(self.collation.documents), self.collation.base)
+        )
+
+    def focused_cell_text(self) -> tuple[str, str] | None:
+        """(what, text) of the focused version's sentences in the selected passage."""
+        row = self.current_row
+        if row is None or self.collation is None:
+            return None
+        cell = next((c for c in row.cells if c.document == self.state.focused), None)
+        if cell is None:
+            return None
+        document = self.collation.documents[cell.document]
+        sentences = cell.sentences
+        if not sentences and cell.status is CellStatus.MOVED_AWAY:
+            sentences = tuple(j for link in cell.links for j in link.other)
+        if not sentences:
+            return None
+        numbers = sentence_numbers(sentences)
+        noun = "sentence" if len(sentences) == 1 else "sentences"
+        return f"{document.name} {noun} {numbers}", plain_text(document, sentences)
+
+    def action_copy(self) -> None:
+        found = self.focused_cell_text()
+        if found is None:
+            self.notify("Nothing to copy: this version has no sentence here.", timeout=3)
+            return
+        what, text = found
+        self.app.copy_to_clipboard(text)
+        self.notify(
+            f"Copied {what} ({len(text)} characters) to the clipboard, through the terminal "
+            "(OSC 52); paste with your terminal's paste key.",
+            title="Copied",
+            markup=False,  # a file name is never markup
+            timeout=5,
+        )
 
     def action_follow_move(self) -> None:
         row = self.current_row
@@ -600,7 +853,7 @@ class AlignedView(ScrollView, can_focus=True):
             return
         for cell in row.cells:
             if cell.status is CellStatus.MOVED_AWAY and cell.moved_to is not None:
-                self.focused_document = cell.document
+                self.set_state(replace(self.state, focused=cell.document))
                 self.select_row(cell.moved_to)
                 return
             if cell.status is CellStatus.MOVED and cell.moved_from:
@@ -613,42 +866,10 @@ class AlignedView(ScrollView, can_focus=True):
                         None,
                     )
                 if origin is not None:
-                    self.focused_document = cell.document
+                    self.set_state(replace(self.state, focused=cell.document))
                     self.select_row(origin)
                     return
         self.notify("This passage did not move.", timeout=2)
-
-    # --- watchers ---------------------------------------------------------------------------
-
-    def watch_wrap(self) -> None:
-        self._relayout()
-
-    def watch_row_filter(self) -> None:
-        self._rebuild_items()
-
-    def watch_fold_boilerplate(self) -> None:
-        self._rebuild_items()
-
-    def watch_search_text(self) -> None:
-        self._rebuild_search()
-        if self._layout is not None:
-            self._layout.configure(self.columns, self.wrap, self.search_text)
-        self._strips.clear()
-        self.refresh()
-        self._post_changed()
-
-    def watch_shown_other(self) -> None:
-        self._rebuild_rows()
-
-    def watch_focused_document(self) -> None:
-        if self.collation is None:
-            return
-        if self._documents(self._columns_for(self._width)) != self._documents(self.columns):
-            self._rebuild_rows()
-        else:
-            self._strips.clear()
-            self.refresh()
-            self._post_changed()
 
     # --- mouse ------------------------------------------------------------------------------
 
@@ -661,6 +882,6 @@ class AlignedView(ScrollView, can_focus=True):
         if 0 <= position < len(self.items):
             for column in self.columns:
                 if column.x <= offset.x < column.x + column.width + 1:
-                    self.focused_document = column.document
+                    self.set_state(replace(self.state, focused=column.document))
                     break
             self.select(position)

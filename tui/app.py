@@ -35,6 +35,8 @@ from .status import StatusLine, describe
 from .summary import SummaryPanel
 
 EXIT_ERROR = 2
+HELP_SCREEN = "help"
+EXPORT_SCREEN = "export"
 SUMMARY_MIN_HEIGHT = 32
 """On a shorter terminal the summary panel starts hidden (``s`` shows it)."""
 
@@ -101,6 +103,14 @@ class WirediffApp(App[int]):
             "Summary",
             id="app.summary",
             tooltip="Show or hide the summary panel",
+        ),
+        Binding(
+            "S",
+            "focus_summary",
+            "Summary focus",
+            show=False,
+            id="app.focus_summary",
+            tooltip="Move into the summary panel: arrows scroll it, enter focuses that version",
         ),
         Binding(
             "t",
@@ -173,7 +183,19 @@ class WirediffApp(App[int]):
         self.aligning = True
         if self.collation is None:
             self.view.set_message("Aligning the versions…")
+            self._preview(base)
         self.align(base)
+
+    def _preview(self, base: int | str | None) -> None:
+        """Show the base alone while the versions are being aligned (a first screen early)."""
+        try:
+            index = resolve_base(base, self.documents)
+        except WirediffError:
+            return
+        if index is None or len(self.documents) < 2:
+            return  # --base auto: the base is known only once the versions are compared
+        preview = visible_collation(Collation(self.documents, index, False, (), ()))
+        self.view.show(preview, preview=True)
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False)
     def align(self, base: int | str | None) -> Collation:
@@ -247,14 +269,18 @@ class WirediffApp(App[int]):
     # --- actions ----------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        sections = [
-            ("Moving around", AlignedView.BINDINGS),
-            ("Everywhere", self.BINDINGS),
-            ("Survival grid (o)", [*GridScreen.BINDINGS, *GridView.BINDINGS]),
-            ("Detail panel", DetailScreen.BINDINGS),
-            ("Export dialog", ExportScreen.BINDINGS),
-        ]
-        self.push_screen(HelpScreen(sections))
+        # Made once and kept (installed): opening it again costs no layout or rendering.
+        if not self.is_screen_installed(HELP_SCREEN):
+            sections = [
+                ("Moving around", AlignedView.BINDINGS),
+                ("Everywhere", self.BINDINGS),
+                ("Summary panel", SummaryPanel.BINDINGS),
+                ("Survival grid (o)", [*GridScreen.BINDINGS, *GridView.BINDINGS]),
+                ("Detail panel", DetailScreen.BINDINGS),
+                ("Export dialog", ExportScreen.BINDINGS),
+            ]
+            self.install_screen(HelpScreen(sections), HELP_SCREEN)
+        self.push_screen(HELP_SCREEN)
 
     def action_detail(self) -> None:
         view = self.view
@@ -265,8 +291,11 @@ class WirediffApp(App[int]):
             view.fold_boilerplate = False
             return
         row = view.rows[item.row]
+        label = view.passage_label
+        if row.cells[0].sentences:
+            label = f"Passage {label}"
         shown = view.collation or self.collation
-        self.push_screen(DetailScreen(shown, row, view.cursor, len(view.items)))
+        self.push_screen(DetailScreen(shown, row, view.cursor, len(view.items), label))
 
     def action_grid(self) -> None:
         if self.collation is None:
@@ -285,7 +314,13 @@ class WirediffApp(App[int]):
                     visible_line(f"Wrote {path}"), title="Report exported", timeout=6, markup=False
                 )
 
-        self.push_screen(ExportScreen(self.collation), written)
+        # Made once and kept (installed), so that opening it again is quick.
+        if not self.is_screen_installed(EXPORT_SCREEN):
+            self.install_screen(ExportScreen(self.collation), EXPORT_SCREEN)
+        screen = self.get_screen(EXPORT_SCREEN)
+        assert isinstance(screen, ExportScreen)
+        screen.collation = self.collation
+        self.push_screen(screen, written)
 
     def action_rebase(self) -> None:
         if self.collation is None:
@@ -301,6 +336,20 @@ class WirediffApp(App[int]):
     def action_toggle_summary(self) -> None:
         summary = self.query_one(SummaryPanel)
         summary.display = not summary.display
+
+    def action_focus_summary(self) -> None:
+        summary = self.query_one(SummaryPanel)
+        summary.display = True
+        summary.focus()
+
+    @on(SummaryPanel.VersionChosen)
+    def _version_chosen(self, event: SummaryPanel.VersionChosen) -> None:
+        view = self.view
+        if event.document in view.order:
+            view.focused_document = event.document
+        else:
+            self.notify("That version is not shown (v shows all versions).", timeout=3)
+        view.focus()
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
@@ -345,10 +394,11 @@ def make_app(
 ) -> WirediffApp:
     """Load the documents and build the app; raises WirediffError for bad input."""
     if not files and not manifest:
-        from wirediff.core.load import bundled_seeds
+        from wirediff.core.load import load_bundled_seeds
 
-        files = bundled_seeds()
-    documents = load_documents(files, manifest=manifest, refresh=refresh)
+        documents = load_bundled_seeds()
+    else:
+        documents = load_documents(files, manifest=manifest, refresh=refresh)
     resolve_base(base, documents)
     return WirediffApp(documents, base=base, all_pairs=all_pairs)
 

@@ -50,6 +50,12 @@ class ColumnHeader(Widget):
         focused: int,
     ) -> None:
         """Describe ``columns`` of ``collation``; ``order`` lists every shown document."""
+        if collation is self._collation and (columns, list(order), focused) == (
+            self._columns,
+            list(self._order),
+            self._focused,
+        ):
+            return  # a cursor move: nothing to redraw here
         self._collation = collation
         self._columns = columns
         self._order = order

@@ -80,16 +80,21 @@ class DetailScreen(ModalScreen[None]):
         "detail--label",
     }
 
-    def __init__(self, collation: Collation, row: Row, position: int, total: int) -> None:
+    def __init__(
+        self, collation: Collation, row: Row, position: int, total: int, label: str = ""
+    ) -> None:
         super().__init__()
         self.collation = collation
         self.row = row
         self.position = position
         self.total = total
+        self.label = label
+        """The passage's stable name (its base sentence numbers), as the status line says it."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-body") as body:
-            body.border_title = f"Passage {self.position + 1} of {self.total}"
+            where = f"{self.position + 1} of {self.total}"
+            body.border_title = f"{self.label} ({where})" if self.label else f"Passage {where}"
             body.border_subtitle = "esc to close"
             yield Static(id="detail-text")
 

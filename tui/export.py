@@ -63,6 +63,8 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.collation = collation
         self.format_name = default_format()
+        self._confirmed = ""
+        """The existing file the user agreed to overwrite."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog") as dialog:
@@ -84,6 +86,12 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
 
+    def on_screen_resume(self) -> None:
+        """Opened again: no old error or confirmation, the path field focused."""
+        self._confirmed = ""
+        self.query_one("#export-error", Label).update("")
+        self.query_one("#export-path", Input).focus()
+
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
         new = str(event.value)
@@ -101,6 +109,11 @@ class ExportScreen(ModalScreen[Path | None]):
         error = self.query_one("#export-error", Label)
         if not path:
             error.update("Give a file name.")
+            return
+        target = Path(path).expanduser()
+        if target.is_file() and self._confirmed != str(target):
+            self._confirmed = str(target)
+            error.update(f"{target} exists: press enter (or Export) again to overwrite it.")
             return
         try:
             written = write_report(self.collation, self.format_name, path)

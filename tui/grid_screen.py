@@ -7,6 +7,7 @@ comes back to the same cell.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -224,8 +225,9 @@ def show_passage(view: AlignedView, document: int, anchor: tuple[int, int]) -> N
     if view.collation is None:
         return
     if view.shown_other is not None and document != view.collation.base:
-        view.shown_other = document
-    view.focused_document = document
+        view.set_state(replace(view.state, shown_other=document, focused=document))
+    else:
+        view.focused_document = document
     view.select_row(find_row(view.rows, anchor))
 
 

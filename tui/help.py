@@ -38,6 +38,38 @@ class HelpScreen(ModalScreen[None]):
             id="help.close",
             tooltip="Close the help screen",
         ),
+        Binding(
+            "j,down",
+            "scroll(1)",
+            "Scroll down",
+            show=False,
+            id="help.down",
+            tooltip="Scroll the help down",
+        ),
+        Binding(
+            "k,up",
+            "scroll(-1)",
+            "Scroll up",
+            show=False,
+            id="help.up",
+            tooltip="Scroll the help up",
+        ),
+        Binding(
+            "space,pagedown",
+            "page(1)",
+            "Page down",
+            show=False,
+            id="help.page_down",
+            tooltip="Scroll the help one screen down",
+        ),
+        Binding(
+            "pageup",
+            "page(-1)",
+            "Page up",
+            show=False,
+            id="help.page_up",
+            tooltip="Scroll the help one screen up",
+        ),
     ]
 
     def __init__(self, sections: Sequence[tuple[str, Sequence[BindingType]]]) -> None:
@@ -52,6 +84,18 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
+
+    def on_screen_resume(self) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_home(animate=False)
+        body.focus()
+
+    def action_scroll(self, direction: int) -> None:
+        self.query_one("#help-body", VerticalScroll).scroll_relative(y=direction * 3, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_relative(y=direction * max(1, body.size.height - 2), animate=False)
 
     def render_help_text(self, width: int = 120) -> str:
         """The help as plain text."""

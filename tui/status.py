@@ -17,30 +17,44 @@ if TYPE_CHECKING:
 
 
 def describe(view: AlignedView) -> Text:
-    """One line saying what the view shows."""
+    """One line saying what the view shows and what ``n`` steps through."""
     text = Text()
     collation = view.collation
     if collation is None:
         return Text(view.message)
     total = len(view.items)
-    position = f"{view.cursor + 1}/{total}" if total else "0/0"
-    text.append(f"passage {position}", "bold")
+    label = view.passage_label
+    if label:
+        row = view.current_row
+        of_base = row is not None and bool(row.cells[0].sentences)
+        text.append(f"passage {label}" if of_base else label, "bold")
+        text.append(f" ({view.cursor + 1}/{total})" if total else "")
+    else:
+        text.append(f"{view.cursor + 1}/{total}" if total else "0/0", "bold")
     text.append(f" · {FILTER_LABELS[view.row_filter]}")
     text.append(f" · {view.change_count} changes")
-    if view.shown_other is not None:
-        text.append(f" · base + {collation.documents[view.shown_other].label} (v)")
-    if len(view.columns) < len(view.order):
-        text.append(f" · {len(view.columns)} of {len(view.order)} versions on screen (tab)")
-    if not view.wrap:
-        text.append(" · wrap off")
-    if view.fold_boilerplate:
-        text.append(" · boilerplate folded")
     if view.search_text:
         hits = view.search_hits
         text.append(" · ")
         where = f"{hits.index(view.cursor) + 1}/" if view.cursor in hits else ""
         text.append(f"search “{view.search_text}”: {where}{len(hits)} passages", "bold")
         text.append(" (n/N, esc clears)")
+    else:
+        steps = view.step_positions
+        where = f"{steps.index(view.cursor) + 1}/" if view.cursor in steps else ""
+        text.append(" · n: ")
+        text.append(f"{where}{len(steps)} {view.step_description()}", "bold")
+        text.append(" (x, c)")
+    if view.shown_other is not None:
+        text.append(f" · base + {collation.documents[view.shown_other].label} (v)")
+    if len(view.columns) < len(view.order):
+        text.append(f" · {len(view.columns)} of {len(view.order)} versions on screen (tab)")
+    if not view.wrap:
+        text.append(" · wrap off")
+    if not view.fold:
+        text.append(" · furniture shown")
+    if view.interleaved:
+        text.append(" · dropped words interleaved")
     return text
 
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import DataTable
 
 from wirediff.core.model import Collation, Flag
 from wirediff.present.legend import FLAGS, kind_look
 from wirediff.present.summary import DocumentSummary, summarize
+
+SCROLL_STEP = 10
+"""Cells that left and right scroll the table by (about a column)."""
 
 
 def _percent(value: float | None) -> str:
@@ -27,19 +34,53 @@ def _copied(collation: Collation, index: int) -> str:
 
 
 class SummaryPanel(DataTable[str | Text]):
-    """One line per version: similarity, reuse, passages reworded/moved/added/omitted, flags."""
+    """One line per version: similarity, reuse, passages reworded/moved/added/omitted, flags.
 
-    can_focus = False
+    It takes the focus (``S``, or a click): arrows then scroll every row and column into view
+    at any width (the version names stay on the left), enter focuses that version's column.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape,S",
+            "leave",
+            "Back",
+            id="summary.leave",
+            tooltip="Back to the aligned view",
+        ),
+    ]
+
+    class VersionChosen(Message):
+        """Enter on a version's line: focus its column."""
+
+        def __init__(self, document: int) -> None:
+            super().__init__()
+            self.document = document
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(
             id=id,
             classes=classes,
-            show_cursor=False,
+            show_cursor=True,
             zebra_stripes=True,
-            cursor_type="none",
+            cursor_type="row",
+            fixed_columns=1,
         )
         self.summaries: tuple[DocumentSummary, ...] = ()
+
+    def action_cursor_right(self) -> None:
+        self.scroll_relative(x=SCROLL_STEP, animate=False)
+
+    def action_cursor_left(self) -> None:
+        self.scroll_relative(x=-SCROLL_STEP, animate=False)
+
+    def action_leave(self) -> None:
+        self.screen.query_one("AlignedView").focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(self.VersionChosen(int(event.row_key.value)))
 
     def show(self, collation: Collation) -> None:
         """Fill the table from ``collation``."""
