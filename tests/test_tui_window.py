@@ -299,6 +299,11 @@ async def test_the_summary_panel_reaches_every_one_of_20_versions(tmp_path: Path
     app = make_app(files)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
+        from wirediff.tui.grid_screen import GridScreen
+
+        assert isinstance(app.screen, GridScreen)  # twenty versions open on the grid
+        await press(pilot, "o")  # back to the aligned view and its summary panel
+        assert not isinstance(app.screen, GridScreen)
         summary = app.query_one(SummaryPanel)
         assert summary.row_count == 20
         assert summary.max_scroll_y > 0  # more rows than it shows at once
