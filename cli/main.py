@@ -127,7 +127,7 @@ def _format_for(output: str | None, requested: str | None) -> str:
 
 
 def _collate(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from wirediff.core.collate import collate
+    from wirediff.core.collation import collate
     from wirediff.core.load import load_documents, printable_path
 
     if not args.files and not args.manifest:

@@ -4,7 +4,7 @@ Nothing here imports Textual; the terminal app in ``wirediff.tui`` only presents
 """
 
 from .align import TermWeights
-from .collate import collate
+from .collation import collate
 from .errors import WirediffError
 from .load import document_from_text, load_document, load_documents
 from .model import (

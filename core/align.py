@@ -1,6 +1,7 @@
 """Pair the sentences of two versions that carry the same content.
 
-The method, after MASSAlign, Bleualign and the CRF aligner of Jiang et al. (see ALIGNMENT.md):
+The method, after MASSAlign (Paetzold et al. 2017), Bleualign (Sennrich and Volk 2010) and the
+CRF aligner of Jiang et al. (2020):
 
 1. *Candidates, not a matrix.* An inverted index on each sentence's rarest content terms finds
    the few sentences of the other version worth scoring; cost grows with the text, not its square.
@@ -167,6 +168,9 @@ class Features:
 class TermWeights:
     """Inverse document frequency of terms over the sentences of every version."""
 
+    NUMBER_WEIGHT = 1.5
+    """Factor on the weight of a number term: a number identifies a fact."""
+
     def __init__(self, features: Iterable[Features]) -> None:
         counts: Counter[str] = Counter()
         sentences = 0
@@ -193,7 +197,7 @@ class TermWeights:
         frequency = self._counts.get(term, 0)
         weight = math.log(1.0 + self._sentences / (frequency + 0.5))
         if term.startswith("#"):
-            weight *= 1.5  # numbers identify a fact
+            weight *= self.NUMBER_WEIGHT
         return round(weight * 1_000_000)
 
     def __call__(self, term: str) -> float:
@@ -591,7 +595,7 @@ class _Aligner:
         single_terms = frozenset().union(*(own[k] for k in single))
         first, second = theirs[pair[0]], theirs[pair[1]]
         return all(
-            self._covered(part - rest, single_terms) >= 0.5
+            self._covered(part - rest, single_terms) >= self.settings.part_share
             for part, rest in ((first, second), (second, first))
         )
 
@@ -647,9 +651,12 @@ class _Aligner:
             best_score, best_match = best.get(k, (0.0, -1))
             belongs = best_match in opposite_members and best_score >= self.settings.join_score
             if (
-                _completes(novel, new_score - score)
-                or (alone >= self.settings.grow_alone_score and new_score >= score - 0.05)
-                or (belongs and new_score >= score - 0.1)
+                _completes(novel, new_score - score, self.settings)
+                or (
+                    alone >= self.settings.grow_alone_score
+                    and new_score >= score - self.settings.grow_alone_drop
+                )
+                or (belongs and new_score >= score - self.settings.belongs_drop)
                 or (
                     belongs
                     and new_score >= score - self.settings.part_drop
@@ -706,12 +713,14 @@ def _lead(features: Features) -> int | None:
     return None
 
 
-def _completes(novel: float, gain: float) -> bool:
+def _completes(novel: float, gain: float, settings: AlignSettings) -> bool:
     """Whether a sentence whose new content is ``novel``-covered completes a group.
 
     Mostly covered and a small gain, or half covered and a clear gain.
     """
-    return (novel >= 0.5 and gain > 0.02) or (novel >= 0.3 and gain >= 0.08)
+    return (novel >= settings.complete_covered and gain > settings.complete_gain) or (
+        novel >= settings.complete_half_covered and gain >= settings.complete_clear_gain
+    )
 
 
 def increasing_subsequence(values: Sequence[int]) -> list[int]:

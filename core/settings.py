@@ -59,6 +59,20 @@ class AlignSettings:
     """Pairs scoring above this on terms are also compared character by character."""
     character_ratio: float = 0.85
     """A character similarity at least this high lifts a pair's score to it (near-copies)."""
+    part_share: float = 0.5
+    """Each part of a merge must cover at least this share of the content the other part lacks."""
+    grow_alone_drop: float = 0.05
+    """A neighbour similar on its own may lower the group's score by at most this much."""
+    belongs_drop: float = 0.1
+    """A neighbour whose best match is in the group may lower its score by at most this much."""
+    complete_covered: float = 0.5
+    """A neighbour this much covered by the other side completes a group that gains ..."""
+    complete_gain: float = 0.02
+    """... more than this much score;"""
+    complete_half_covered: float = 0.3
+    """or a neighbour this much covered completes a group that gains ..."""
+    complete_clear_gain: float = 0.08
+    """... at least this much score."""
 
 
 DEFAULT_SETTINGS = AlignSettings()

@@ -79,12 +79,12 @@ def _package_folders() -> set[str]:
 
 
 def _lint_copy(tmp_path: Path, breach: str | None) -> subprocess.CompletedProcess[str]:
-    """Run lint-imports on a copy of the package, ``breach`` appended to core/collate.py."""
+    """Run lint-imports on a copy of the package, ``breach`` appended to core/collation.py."""
     for name in _package_folders():
         shutil.copytree(ROOT / name, tmp_path / name, symlinks=True)
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     if breach is not None:
-        with (tmp_path / "core" / "collate.py").open("a", encoding="utf-8") as handle:
+        with (tmp_path / "core" / "collation.py").open("a", encoding="utf-8") as handle:
             handle.write(f"\n{breach}\n")
     lint = shutil.which("lint-imports")
     assert lint is not None
@@ -112,7 +112,7 @@ def test_a_lower_layer_importing_a_higher_one_fails_lint_imports(
     done = _lint_copy(tmp_path, breach)
     assert done.returncode != 0
     assert "BROKEN" in done.stdout
-    assert "wirediff.core.collate" in done.stdout
+    assert "wirediff.core.collation" in done.stdout
 
 
 def test_the_layers_are_kept_in_a_clean_copy(tmp_path: Path) -> None:

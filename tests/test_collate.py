@@ -6,7 +6,7 @@ import pytest
 
 import wirediff
 from wirediff.core import Document
-from wirediff.core.collate import pairs_to_align, pick_base
+from wirediff.core.collation import pairs_to_align, pick_base
 
 ORIGINAL = (
     "Japanese Prime Minister Shigeru Ishiba left for Washington on Thursday. "

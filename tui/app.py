@@ -20,7 +20,7 @@ from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from wirediff.core import Collation, Document, WirediffError, collate, load_documents
-from wirediff.core.collate import resolve_base
+from wirediff.core.collation import resolve_base
 from wirediff.core.visible import visible_collation, visible_line
 
 from .aligned_view import AlignedView

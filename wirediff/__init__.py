@@ -37,7 +37,7 @@ from wirediff.core import (
     document_from_text,
     load_documents,
 )
-from wirediff.core.collate import Progress
+from wirediff.core.collation import Progress
 
 
 def load(paths: str | Path | Iterable[str | Path]) -> tuple[Document, ...]:
