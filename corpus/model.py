@@ -138,7 +138,8 @@ class Grouping:
         total = in_stories + len(self.alone) + len(self.rejected)
         variants = len(set(self.variant_of))
         return (
-            f"{total} articles: {in_stories} in {len(self.stories)} stories, "
+            f"{total} articles: {in_stories} in {len(self.stories)} "
+            f"{'story' if len(self.stories) == 1 else 'stories'}, "
             f"{len(self.alone)} alone, {len(self.rejected)} rejected "
             f"({variants} distinct bodies)"
         )

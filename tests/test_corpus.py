@@ -65,7 +65,7 @@ def test_the_paraphrase_is_a_reworded_edge(grouped) -> None:  # type: ignore[no-
 
 def test_summary_accounts_for_every_article(grouped) -> None:  # type: ignore[no-untyped-def]
     grouping, _ = grouped
-    assert grouping.summary().startswith("7 articles: 4 in 1 stories, 3 alone, 0 rejected")
+    assert grouping.summary().startswith("7 articles: 4 in 1 story, 3 alone, 0 rejected")
 
 
 LONG_QUOTE_1 = (

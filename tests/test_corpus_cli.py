@@ -13,7 +13,7 @@ from wirediff.cli.main import main
 
 from .corpus_pile import AFP, STORY, articles, write_jsonl
 
-SUMMARY = "wirediff: 7 articles: 4 in 1 stories, 3 alone, 0 rejected (6 distinct bodies)\n"
+SUMMARY = "wirediff: 7 articles: 4 in 1 story, 3 alone, 0 rejected (6 distinct bodies)\n"
 
 
 @pytest.fixture
