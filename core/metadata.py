@@ -122,6 +122,7 @@ def parse_date(text: str) -> str:
 
 def published_datetime(published: str) -> datetime | None:
     """``Document.published`` as a datetime in UTC for ordering (a bare date is midnight UTC)."""
+    published = published.strip()
     if not published:
         return None
     try:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from wirediff.core.metadata import published_datetime
 from wirediff.core.model import Collation, CopiedFrom, Document, Flag, Kind, Link, Role
 from wirediff.present.legend import FLAGS, kind_look
 
@@ -166,22 +167,6 @@ def printable(text: str) -> str:
     return " ".join(cleaned.split())
 
 
-def parse_published(published: str) -> datetime | None:
-    """An ISO 8601 date or time as a UTC datetime (a date alone is midnight UTC), or None."""
-    text = published.strip()
-    if not text:
-        return None
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if when.tzinfo is None:
-        return when.replace(tzinfo=UTC)
-    return when.astimezone(UTC)
-
-
 def _mark(link: Link) -> Mark:
     if link.moved:
         return Mark.MOVED
@@ -209,7 +194,7 @@ def _column(collation: Collation, document: int) -> GridColumn | None:
         name=printable(version.name),
         outlet=printable(version.outlet),
         published=version.published,
-        when=parse_published(version.published),
+        when=published_datetime(version.published),
         share=comparison.base_reused,
         similarity=comparison.similarity,
         added=sum(1 for j in comparison.added if version.sentences[j].counts),
@@ -240,7 +225,7 @@ def order_columns(columns: Sequence[GridColumn], order: Order) -> tuple[GridColu
 
 def default_order(collation: Collation) -> Order:
     """By date when any version has one, else by similarity."""
-    if any(parse_published(d.published) for d in collation.documents):
+    if any(published_datetime(d.published) for d in collation.documents):
         return Order.DATE
     return Order.SIMILARITY
 

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from wirediff.core.metadata import published_datetime
 from wirediff.core.model import Collation, Flag
-from wirediff.present.grid import parse_published, printable
+from wirediff.present.grid import printable
 
 ALTERING_FLAGS = (Flag.QUOTE_ALTERED, Flag.NUMBER_CHANGED)
 """The flags a timeline marks: a quote's words or a number changed."""
@@ -94,7 +95,7 @@ def build_timeline(collation: Collation) -> Timeline | None:
     entries: list[TimelineEntry] = []
     undated: list[int] = []
     for index, document in enumerate(collation.documents):
-        when = parse_published(document.published)
+        when = published_datetime(document.published)
         if when is None:
             undated.append(index)
             continue

@@ -14,13 +14,13 @@ import pytest
 
 from wirediff.core import Collation, CopiedFrom, collate, load_documents
 from wirediff.core.load import bundled_seeds
+from wirediff.core.metadata import published_datetime
 from wirediff.present.grid import (
     Mark,
     Order,
     build_grid,
     column_labels,
     next_order,
-    parse_published,
     printable,
     vertical_label,
 )
@@ -151,11 +151,13 @@ def test_rows_count_keepers_and_cells_follow_links(twenty: Collation) -> None:
 
 
 def test_labels_and_dates() -> None:
-    assert parse_published("2025-02-06") is not None
-    when = parse_published("2025-02-06T10:30:00+09:00")
+    assert published_datetime("2025-02-06") is not None
+    when = published_datetime("2025-02-06T10:30:00+09:00")
     assert when is not None and when.hour == 1
-    assert parse_published("2025-02-06T10:30:00Z") == parse_published("2025-02-06T10:30+00:00")
-    assert parse_published("yesterday") is None and parse_published("") is None
+    assert published_datetime("2025-02-06T10:30:00Z") == published_datetime(
+        "2025-02-06T10:30+00:00"
+    )
+    assert published_datetime("yesterday") is None and published_datetime("") is None
     assert printable("a\x1b[31mb\u200bc\nd") == "a [31mb c d"
     grid = build_grid(collate(many_versions(4)))
     column = grid.columns[0]
