@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Any
 
 from .model import Grouping, Story
-from .original import parse_when
+from .original import when_key
 
 JSON_SCHEMA = 1
 _CONTROL = {c: " " for c in range(32)} | {127: " "} | {c: " " for c in range(0x80, 0xA0)}
@@ -20,15 +20,10 @@ def clean(text: str) -> str:
     return " ".join(text.translate(_CONTROL).split())
 
 
-def _when_key(published: str) -> tuple[str, str]:
-    day, time = parse_when(published)
-    return day, time or "99"  # a date without a time sorts after the timed ones of that day
-
-
 def span(grouping: Grouping, story: Story) -> tuple[str, str]:
     """First and last known publication dates of a story (empty when none is known)."""
     dates = sorted(
-        (_when_key(grouping.articles[i].published), grouping.articles[i].published)
+        (when_key(grouping.articles[i].published), grouping.articles[i].published)
         for i in story.articles
         if grouping.articles[i].published
     )

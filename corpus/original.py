@@ -1,78 +1,75 @@
-"""The likely original of a story: earliest day, an agency's credit, verbatim support, time.
+"""The likely original of each story, by the engine's method (``wirediff.core.original``).
 
-Within a story the articles are ranked by the day they were published (unknown last), then by
-whether the outlet is a news agency, then by whether the text credits one, then by the time of day
-(an article with a date only comes after timed ones of that day), then by how many other variants
-reproduce it verbatim, then by id. The reason says which of these decided.
+Corpus mode and ``wirediff --base auto`` name the same original: every article of a story is
+segmented as a version (``document_from_text``, with the pile's outlet and date), and the engine
+scores each as the original by the word 4-grams the others reuse from it, an agency as its outlet
+or credited in its dateline or a credit line, and the earliest date (a bare date counts as the end
+of its day). The reason is the engine's. Stories are handed to the engine in batches
+(``originals_batch``) so that segmenting runs on all cores.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from .text import AGENCIES
+from wirediff.core.load import document_from_text
+from wirediff.core.model import Document
+from wirediff.core.original import order_moment, pick_original
 
-_AGENCY_NAMES = {name.casefold() for name, _ in AGENCIES} | {
-    "agence france-presse",
-    "associated press",
-    "the associated press",
-    "press association",
-    "reuters",
-}
+from .model import Article
 
-
-def is_agency(outlet: str) -> bool:
-    """Whether an outlet name is a news agency."""
-    return outlet.strip().casefold() in _AGENCY_NAMES
+MAX_VERSIONS = 300
+"""A story with more articles than this is judged on one article per distinct body (the first by
+date of each, at most this many), so that the reuse measure stays small on a story republished by
+hundreds of outlets."""
+_NEVER = datetime.max.replace(tzinfo=UTC)
 
 
-def parse_when(published: str) -> tuple[str, str]:
-    """(day, time) in UTC as sortable strings; ``("9999-99-99", "")`` when unknown."""
-    text = published.strip()
-    if not text:
-        return "9999-99-99", ""
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return (text[:10], "") if len(text) >= 10 and text[4] == "-" else ("9999-99-99", "")
-    has_time = "T" in text or " " in text.strip()
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.strftime("%Y-%m-%d"), moment.strftime("%H:%M:%S") if has_time else ""
+def article_document(article: Article) -> Document:
+    """An article as a version: segmented, with the pile's title, outlet, date and address."""
+    document = document_from_text(article.text, path=article.id)
+    return replace(
+        document,
+        title=article.title or document.title,
+        outlet=article.outlet,
+        published=article.published or document.published,
+        url=article.url,
+    )
 
 
-def pick_original(
-    members: Sequence[int],
-    outlets: Sequence[str],
-    published: Sequence[str],
-    credits: Sequence[str],
-    support: Sequence[int],
-    ids: Sequence[str],
-) -> tuple[int, str]:
-    """The likely original among ``members`` (article indexes) and the reason."""
+def when_key(published: str) -> tuple[bool, datetime]:
+    """Sorts dates in time order (a bare date after the timed ones of its day), unknown last."""
+    moment = order_moment(published)
+    return (moment is None, moment or _NEVER)
 
-    def key(i: int) -> tuple[str, bool, bool, str, int, str]:
-        day, time = parse_when(published[i])
-        return (day, not is_agency(outlets[i]), not credits[i], time or "99", -support[i], ids[i])
 
-    ranked = sorted(members, key=key)
-    best = ranked[0]
-    reasons = []
-    day = parse_when(published[best])[0]
-    if day != "9999-99-99":
-        same_day = [i for i in members if parse_when(published[i])[0] == day]
-        first = (
-            "earliest" if len(same_day) == 1 else f"earliest day (with {len(same_day) - 1} more)"
-        )
-        reasons.append(f"{first}: {published[best]}")
-    else:
-        reasons.append("no article has a date")
-    if is_agency(outlets[best]):
-        reasons.append(f"published by {outlets[best]}")
-    elif credits[best]:
-        reasons.append(f"credits {credits[best]}")
-    others = len(members) - 1
-    if others:
-        reasons.append(f"{support[best]} of {others} other versions reproduce it verbatim")
-    return best, "; ".join(reasons)
+def story_original(articles: Sequence[Article]) -> tuple[int, str]:
+    """The position in ``articles`` of the likely original, and the engine's reason."""
+    index, reason = pick_original([article_document(article) for article in articles])
+    return index, reason
+
+
+def originals_batch(stories: Sequence[Sequence[Article]]) -> list[tuple[int, str]]:
+    """``story_original`` of each story (the unit of work an engine runs)."""
+    return [story_original(articles) for articles in stories]
+
+
+def judged(
+    articles: Sequence[int], variant_of: Sequence[int], limit: int = MAX_VERSIONS
+) -> list[int]:
+    """The articles of a story the original is chosen among: all, or the first of each body.
+
+    ``articles`` are in (date, id) order, so the first of each variant is its earliest; of a
+    story with more than ``limit`` distinct bodies, the ``limit`` earliest are judged.
+    """
+    if len(articles) <= limit:
+        return list(articles)
+    seen: set[int] = set()
+    first = []
+    for article in articles:
+        if variant_of[article] not in seen:
+            seen.add(variant_of[article])
+            first.append(article)
+    return first[:limit]

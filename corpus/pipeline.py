@@ -1,7 +1,8 @@
-"""Group a pile into stories: fingerprint, collapse identical bodies, index, verify, cluster.
+"""Group a pile into stories: fingerprint, collapse identical bodies, index, verify, cluster,
+and name each story's original.
 
-The fingerprint and verification stages run on an engine (all local cores, or Dask) in large
-batches; the index, clustering and the choice of originals run here. Given the results of an
+The fingerprint, verification and originals stages run on an engine (all local cores, or Dask)
+in large batches; the index and clustering run here. Given the results of an
 earlier run (``Prior``, from the store), only new articles are fingerprinted and only pairs with
 a new variant are verified.
 """
@@ -19,13 +20,15 @@ from .cluster import ClusterSettings, cluster
 from .engines import Engine, LocalEngine
 from .index import IndexSettings, candidates
 from .model import Article, Fingerprint, Grouping, Pair, Rejection, StageTime, Story
-from .original import parse_when, pick_original
+from .original import judged, originals_batch, when_key
 from .progress import Progress, peak_mb
 from .text import fingerprints, unpack
 from .verify import VerifySettings, verify_batch
 
 FINGERPRINT_BATCH = 1000
 VERIFY_BATCH = 4000
+ORIGINALS_BATCH = 1000
+"""Articles per batch of stories whose originals are chosen (each article is segmented)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +152,7 @@ def _group(
     clock.stage("indexing", len(prints))
     order = sorted(
         range(len(kept_articles)),
-        key=lambda i: (parse_when(kept_articles[i].published), kept_articles[i].id),
+        key=lambda i: (when_key(kept_articles[i].published), kept_articles[i].id),
     )
     variant_of_key: dict[str, int] = {}
     variant_of = [0] * len(kept_articles)
@@ -203,37 +206,50 @@ def _group(
     counts.append(("story edges", sum(p.is_edge for p in pairs)))
     counts.append(("quote hints", sum(p.verdict == "quotes" for p in pairs)))
 
-    # --- cluster and originals --------------------------------------------------------------
+    # --- cluster ----------------------------------------------------------------
     clock.stage("clustering", len(representatives))
     sizes_in_words = [prints[i].words for i in representatives]
     groups = cluster(len(representatives), pairs, sizes_in_words, settings.cluster)
     members_of: dict[int, list[int]] = defaultdict(list)
     for i in order:
         members_of[variant_of[i]].append(i)
-    verbatim = [0] * len(representatives)
-    for pair in pairs:
-        if pair.verdict == "verbatim":
-            verbatim[pair.a] += 1
-            verbatim[pair.b] += 1
-    support = [
-        verbatim[variant_of[i]] + len(members_of[variant_of[i]]) - 1
-        for i in range(len(kept_articles))
-    ]
-    outlets = [a.outlet for a in kept_articles]
-    published = [a.published for a in kept_articles]
-    credits = [fp.credit for fp in prints]
-    ids = [a.id for a in kept_articles]
     rank = {article: position for position, article in enumerate(order)}
-    drafts: list[tuple[list[int], list[list[int]], int, str, list[int]]] = []
+    stories_found: list[tuple[list[int], list[int]]] = []
     alone: list[int] = []
-    story_of_variant: dict[int, int] = {}
     for variants in groups:
         articles = sorted((i for v in variants for i in members_of[v]), key=rank.__getitem__)
         if len(articles) == 1:
             alone.append(articles[0])
-            continue
-        original, reason = pick_original(articles, outlets, published, credits, support, ids)
-        drafts.append((articles, [members_of[v] for v in variants], original, reason, variants))
+        else:
+            stories_found.append((articles, variants))
+    clock.done("cluster", len(representatives))
+
+    # --- originals (engine) -----------------------------------------------------------------
+    clock.stage("originals", sum(len(articles) for articles, _ in stories_found))
+    candidates_of = [judged(articles, variant_of) for articles, _ in stories_found]
+    original_jobs: list[list[list[Article]]] = [[]]
+    original_sizes = [0]
+    for chosen in candidates_of:
+        if original_sizes[-1] >= ORIGINALS_BATCH:
+            original_jobs.append([])
+            original_sizes.append(0)
+        original_jobs[-1].append([kept_articles[i] for i in chosen])
+        original_sizes[-1] += len(chosen)
+    if not candidates_of:
+        original_jobs, original_sizes = [], []
+    picked = [
+        choice
+        for batch in engine.map(originals_batch, original_jobs, original_sizes, progress.advance)
+        for choice in batch
+    ]
+    drafts: list[tuple[list[int], list[list[int]], int, str, list[int]]] = []
+    story_of_variant: dict[int, int] = {}
+    for (articles, variants), chosen, (position, reason) in zip(
+        stories_found, candidates_of, picked, strict=True
+    ):
+        drafts.append(
+            (articles, [members_of[v] for v in variants], chosen[position], reason, variants)
+        )
     drafts.sort(key=lambda d: (-len(d[0]), rank[d[2]]))
     for number, draft in enumerate(drafts):
         for v in draft[4]:
@@ -256,7 +272,7 @@ def _group(
         )
         for number, (articles, variant_groups, original, reason, _) in enumerate(drafts)
     )
-    clock.done("cluster", len(representatives))
+    clock.done("originals", sum(original_sizes))
     progress.finish_line()
     counts.append(("stories", len(stories)))
 

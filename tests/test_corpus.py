@@ -52,7 +52,27 @@ def test_the_original_and_its_reason(grouped) -> None:  # type: ignore[no-untype
     story = grouping.stories[0]
     assert grouping.articles[story.original].id == "afp"
     assert "published by AFP" in story.reason
-    assert story.reason.startswith("earliest day")
+    # the trim is dated 2025-02-06 without a time: that is not earlier than 07:30 that day
+    assert "earliest date (2025-02-06 07:30)" in story.reason
+    assert "reproduce its sentences word for word" in story.reason
+
+
+def test_the_seeds_as_a_pile_name_the_original_auto_names() -> None:
+    """Corpus mode and ``wirediff --base auto`` use one method: both name seed 001."""
+    from wirediff.core import load_documents
+    from wirediff.core.collation import collate
+
+    from .conftest import SEEDS
+
+    grouping, _ = group(read_pile([str(SEEDS)]), LocalEngine(1))
+    [story] = grouping.stories
+    assert Path(grouping.articles[story.original].id).name == AFP.name
+    documents = load_documents(
+        [str(SEEDS / Path(grouping.articles[i].id).name) for i in story.articles]
+    )
+    auto = collate(documents, base="auto")
+    assert documents[auto.base].name == AFP.name
+    assert story.reason == auto.base_reason
 
 
 def test_the_paraphrase_is_a_reworded_edge(grouped) -> None:  # type: ignore[no-untyped-def]
