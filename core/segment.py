@@ -394,9 +394,7 @@ def _split_block(
     for cut in cuts:
         piece_start, piece_end = _strip(text, position, cut)
         if piece_start < piece_end:
-            for span_start, span_end in _sentence_spans(
-                normalized, piece_start, piece_end, limit
-            ):
+            for span_start, span_end in _sentence_spans(normalized, piece_start, piece_end, limit):
                 span_start, span_end = _strip(text, span_start, span_end)
                 if span_start < span_end:
                     segments.append(Segment(span_start, span_end, block_index))

@@ -6,6 +6,7 @@ and to Dask workers unchanged, and two engines given the same pile produce equal
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -115,6 +116,16 @@ class StageTime:
 
 
 @dataclass(frozen=True, slots=True)
+class TermCounts:
+    """In how many sentences of the pile each content term occurs: the aligner's term weights
+    (``TermWeights.from_counts``) fitted on the whole pile, for opening a story."""
+
+    counts: Mapping[str, int]
+    sentences: int
+    """Sentences with at least one content term."""
+
+
+@dataclass(frozen=True, slots=True)
 class Grouping:
     """The result of grouping a pile into stories."""
 
@@ -131,6 +142,8 @@ class Grouping:
     stages: tuple[StageTime, ...] = field(default=())
     counts: tuple[tuple[str, int], ...] = field(default=())
     """What each stage handled: articles read, candidates, pairs verified, pairs reused…"""
+    terms: TermCounts | None = None
+    """Term counts over every article, when asked for (``group(..., count_terms=True)``)."""
 
     def summary(self) -> str:
         """One line accounting for every input article."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -19,8 +19,17 @@ from .boiler import BoilerSettings, mask_boilerplate
 from .cluster import ClusterSettings, cluster
 from .engines import Engine, LocalEngine
 from .index import IndexSettings, candidates
-from .model import Article, Fingerprint, Grouping, Pair, Rejection, StageTime, Story
-from .original import judged, originals_batch, when_key
+from .model import (
+    Article,
+    Fingerprint,
+    Grouping,
+    Pair,
+    Rejection,
+    StageTime,
+    Story,
+    TermCounts,
+)
+from .original import OriginalsJob, judged, originals_batch, when_key
 from .progress import Progress, peak_mb
 from .text import fingerprints, unpack
 from .verify import VerifySettings, verify_batch
@@ -80,15 +89,18 @@ def group(
     settings: Settings = DEFAULT,
     progress: Progress | None = None,
     prior: Prior | None = None,
+    count_terms: bool = False,
 ) -> tuple[Grouping, Prior]:
     """Group the articles of ``records`` (and of ``prior``) into stories.
 
+    With ``count_terms``, also count the content terms of every article (``Grouping.terms``) so
+    that a story opened later is aligned with term weights fitted on the whole pile.
     Returns the grouping and the state to store for the next incremental run.
     """
     collecting = gc.isenabled()
     gc.disable()  # millions of small objects, no cycles: the collector would only rescan them
     try:
-        return _group(records, engine, settings, progress, prior)
+        return _group(records, engine, settings, progress, prior, count_terms)
     finally:
         if collecting:
             gc.enable()
@@ -100,6 +112,7 @@ def _group(
     settings: Settings,
     progress: Progress | None,
     prior: Prior | None,
+    count_terms: bool,
 ) -> tuple[Grouping, Prior]:
     engine = engine or LocalEngine()
     progress = progress or Progress(enabled=False)
@@ -225,23 +238,39 @@ def _group(
     clock.done("cluster", len(representatives))
 
     # --- originals (engine) -----------------------------------------------------------------
-    clock.stage("originals", sum(len(articles) for articles, _ in stories_found))
     candidates_of = [judged(articles, variant_of) for articles, _ in stories_found]
-    original_jobs: list[list[list[Article]]] = [[]]
-    original_sizes = [0]
+    others: list[int] = []
+    if count_terms:
+        judged_articles = {i for chosen in candidates_of for i in chosen}
+        others = [i for i in order if i not in judged_articles]
+    clock.stage("originals", sum(map(len, candidates_of)) + len(others))
+    original_jobs: list[OriginalsJob] = []
+    original_sizes: list[int] = []
+    pending: list[tuple[Article, ...]] = []
+    size = 0
     for chosen in candidates_of:
-        if original_sizes[-1] >= ORIGINALS_BATCH:
-            original_jobs.append([])
-            original_sizes.append(0)
-        original_jobs[-1].append([kept_articles[i] for i in chosen])
-        original_sizes[-1] += len(chosen)
-    if not candidates_of:
-        original_jobs, original_sizes = [], []
-    picked = [
-        choice
-        for batch in engine.map(originals_batch, original_jobs, original_sizes, progress.advance)
-        for choice in batch
-    ]
+        pending.append(tuple(kept_articles[i] for i in chosen))
+        size += len(chosen)
+        if size >= ORIGINALS_BATCH:
+            original_jobs.append(OriginalsJob(tuple(pending), (), count_terms))
+            original_sizes.append(size)
+            pending, size = [], 0
+    if pending:
+        original_jobs.append(OriginalsJob(tuple(pending), (), count_terms))
+        original_sizes.append(size)
+    for start in range(0, len(others), ORIGINALS_BATCH):
+        extra = tuple(kept_articles[i] for i in others[start : start + ORIGINALS_BATCH])
+        original_jobs.append(OriginalsJob((), extra, count_terms))
+        original_sizes.append(len(extra))
+    done = engine.map(originals_batch, original_jobs, original_sizes, progress.advance)
+    picked = [choice for batch in done for choice in batch.picks]
+    terms: TermCounts | None = None
+    if count_terms:
+        term_counts: Counter[str] = Counter()
+        for batch in done:
+            term_counts.update(batch.terms)
+        terms = TermCounts(dict(term_counts), sum(batch.sentences for batch in done))
+        counts.append(("sentences counted for term weights", terms.sentences))
     drafts: list[tuple[list[int], list[list[int]], int, str, list[int]]] = []
     story_of_variant: dict[int, int] = {}
     for (articles, variants), chosen, (position, reason) in zip(
@@ -285,6 +314,7 @@ def _group(
         variant_of=tuple(variant_of),
         stages=tuple(clock.stages),
         counts=tuple(counts),
+        terms=terms,
     )
     state = Prior(
         articles=tuple(kept_articles),

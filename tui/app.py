@@ -19,7 +19,14 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from wirediff.core import Collation, Document, WirediffError, collate, load_documents
+from wirediff.core import (
+    Collation,
+    Document,
+    TermWeights,
+    WirediffError,
+    collate,
+    load_documents,
+)
 from wirediff.core.collation import resolve_base
 from wirediff.core.visible import visible_collation, visible_line
 
@@ -136,11 +143,14 @@ class WirediffApp(App[int]):
         documents: Sequence[Document],
         base: int | str | None = 0,
         all_pairs: bool = False,
+        weights: TermWeights | None = None,
     ) -> None:
         super().__init__()
         self.documents = tuple(documents)
         self.requested_base = base
         self.all_pairs = all_pairs
+        self.weights = weights
+        """Term weights for every alignment (a corpus story: fitted on the whole pile)."""
         self.collation: Collation | None = None
         self.aligning = False
         """True from the start of an alignment until its result (or failure) is shown."""
@@ -207,7 +217,13 @@ class WirediffApp(App[int]):
                 raise _Cancelled
             self.post_message(AlignProgress(done, total))
 
-        return collate(self.documents, base=base, all_pairs=self.all_pairs, progress=progress)
+        return collate(
+            self.documents,
+            base=base,
+            all_pairs=self.all_pairs,
+            weights=self.weights,
+            progress=progress,
+        )
 
     def on_align_progress(self, message: AlignProgress) -> None:
         self.query_one(StatusLine).show_progress(message.done, message.total)
