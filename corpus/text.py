@@ -49,11 +49,12 @@ AGENCIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _DATELINE_PREFIX = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4},?\s*"
-    r"(?:\((?:[A-Za-z .-]{1,20})\))?\s*[-—–:]\s+|"
+    r"(?:\((?:[A-Za-z .-]{1,20})\))?\s*(?:--|[-—–:•])\s+|"
     r"[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Za-z.'’-]+){0,4},?\s*\((?:AFP|AP|Reuters|PA|dpa|EFE|ANSA|"
-    r"Xinhua|Kyodo|UPI|Bloomberg)[^)]{0,30}\)\s*[-—–:]?\s*)"
+    r"Xinhua|Kyodo|UPI|Bloomberg)[^)]{0,30}\)\s*(?:--|[-—–:])?\s*)"
 )
-"""``PARIS (AFP) -``, ``WASHINGTON —``, ``Tokyo, Feb 6 (Reuters) -`` at the head of a paragraph."""
+"""``PARIS (AFP) -``, ``WASHINGTON —``, ``RABAT, Morocco --``, ``LONDON •``, ``Tokyo, Feb 6
+(Reuters) -`` at the head of a paragraph."""
 _BYLINE = re.compile(
     r"^\s*(?:by|par|von|por)\s+[A-Z][\w.'’-]*(?:[ ,&]+(?:and\s+)?[A-Z][\w.'’-]*){0,8}\s*"
     r"(?:[,|/-].{0,60})?$",
@@ -239,14 +240,19 @@ _TITLE_NOT = re.compile(
     r"\s(?:/|>|»|›|\|)\s.{0,40}$"
 )
 """Lines that are not headlines: "Estimated read time", "Tag Archives: X", "News / World"."""
+_ROLE = re.compile(
+    r"^[\w .'’-]{0,40}\b(?:reporter|correspondent|editor|writer|columnist|staff)s?\s*[,|]",
+    re.IGNORECASE,
+)
+"""The second line of a byline: "Political reporter, BBC News"."""
 _CAPTION = re.compile(
     r"(?:\((?:[\w.'’ -]{0,40}/)?[\w.'’ -]{0,40}"
-    r"(?:Photo|via AP|via AFP|via Reuters|Images)\b[^()]{0,80}\)"
+    r"(?:Photo|Picture|Pic|via AP|via AFP|via Reuters|Images)\b[^()]{0,80}\)"
     r"|\bvia (?:REUTERS|Reuters|AP|AFP|Getty Images)|Photo credit should read\b.{0,80}"
-    r"|\bPhoto by [^.]{1,80}|\bCredit:\s*\S[^.]{0,40})\W*$"
+    r"|\bPhoto by [^.]{1,80}|\bPic(?:ture)?\s*[:/]\s*\S[^.]{0,60}|\bCredit:\s*\S[^.]{0,40})\W*$"
 )
 """A photo caption, recognised by the credit that ends it: "(AP Photo/Noah Berger)", "… via
-REUTERS", "(Photo by … /Getty Images)", "Credit: PA"."""
+REUTERS", "(Photo by … /Getty Images)", "(Picture: AFP)", "Pic/Getty Images", "Credit: PA"."""
 TITLE_LENGTH = 90
 HEAD_LINES = 12
 """How many lines at the top may be furniture before the headline or the lead."""
@@ -275,7 +281,7 @@ def _not_text(line: str) -> bool:
         return True
     if all(word in _UI_WORDS for word in found) and any(word in _UI_ONLY for word in found):
         return True
-    if _TITLE_NOT.search(low) and len(found) <= 8:
+    if (_TITLE_NOT.search(low) or _ROLE.match(line)) and len(found) <= 8:
         return True
     if "@" in line or "http" in low or "www." in low:
         return True

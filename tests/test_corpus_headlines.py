@@ -51,10 +51,18 @@ def test_without_a_headline_the_title_is_the_lead_without_its_dateline() -> None
         ["By SYLVIE CORBET", "Associated Press"],
         ["Members of the team study data in mission control. NASA/Handout via REUTERS"],
         ["1/2", "A burned hillside near the town. Photo by National Forest/Twitter"],
+        ["Both men have been fined (Picture: AFP/Images)"],
+        ["By Jennifer Scott", "Political reporter, BBC News"],
     ):
         title, lines = split_title("\n".join([*top, LEAD]))
         assert title.startswith("French President Emmanuel Macron pushed Monday"), top
         assert len(lines) == len(top) + 1
+
+
+def test_datelines_with_two_hyphens_or_a_bullet_are_cut_from_the_title() -> None:
+    for dateline in ("RABAT, Morocco -- ", "KABUL, Afghanistan (AP) -- ", "LONDON • "):
+        title, _ = split_title(dateline + LEAD.split("— ", 1)[1])
+        assert title.startswith("French President Emmanuel Macron pushed Monday"), dateline
 
 
 def test_a_plain_headline_is_kept() -> None:
