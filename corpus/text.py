@@ -174,12 +174,14 @@ def is_furniture(line: str, captions: bool = True) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    if captions and len(stripped) < 700 and _CAPTION.search(stripped):
+    if captions and len(stripped) < 700 and _is_caption(stripped):
         return True
     if len(stripped) > 320:
         return False
     if len(stripped) < 160 and (
-        _BYLINE.match(stripped) or _STAMP.match(stripped) or _is_date_line(stripped)
+        _BYLINE.match(stripped)
+        or _STAMP.match(stripped)
+        or (len(stripped) < 80 and _DIGIT.search(stripped) and _is_date_line(stripped))
     ):
         return True
     low = stripped.casefold()
@@ -256,6 +258,16 @@ REUTERS", "(Photo by … /Getty Images)", "(Picture: AFP)", "Pic/Getty Images", 
 TITLE_LENGTH = 90
 HEAD_LINES = 12
 """How many lines at the top may be furniture before the headline or the lead."""
+
+
+_DIGIT = re.compile(r"\d")
+_CREDIT_WORDS = ("Photo", "photo", "Pic", "via ", "Images", "Credit")
+
+
+def _is_caption(line: str) -> bool:
+    """Whether a line ends with a photo credit (the words looked for first, the pattern then)."""
+    tail = line[-200:]
+    return any(word in tail for word in _CREDIT_WORDS) and bool(_CAPTION.search(tail))
 
 
 def _is_date_line(line: str) -> bool:
