@@ -27,7 +27,8 @@ class VerifySettings:
     min_reworded: float = 0.5
     """Share of the smaller variant's sentences with a counterpart for a reworded edge."""
     min_sentences: int = 3
-    """And at least this many sentences matched."""
+    """And at least this many sentences matched (every one, and at least two, when the shorter
+    side has fewer: a brief of two sentences both reworded from the other joins it)."""
     sentence_overlap: float = 0.5
     """Share of a sentence's content words its counterpart must carry."""
     lead_overlap: float = 0.34
@@ -125,7 +126,9 @@ def verify_pair(
         reworded, matched, lead = reworded_match(
             first.sentences, second.sentences, settings.sentence_overlap, settings.lead_overlap
         )
-        if reworded >= settings.min_reworded and matched >= settings.min_sentences and lead:
+        shorter = min(len(first.sentences), len(second.sentences))
+        needed = max(2, min(settings.min_sentences, shorter))
+        if reworded >= settings.min_reworded and matched >= needed and lead:
             verdict = "reworded"
         elif quotes:
             verdict = "quotes"

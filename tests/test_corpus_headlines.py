@@ -126,3 +126,26 @@ def test_a_rewrite_keeping_the_lead_is_a_reworded_edge() -> None:
     )
     pair = verify_pair(0, 1, 5, first, second, VerifySettings(min_containment=1.01))
     assert pair.verdict == "reworded"
+
+
+def test_a_two_sentence_brief_reworded_from_a_story_joins_it_but_one_sentence_does_not() -> None:
+    story = _unpacked(
+        "Notre-Dame Cathedral went up in flames on Monday in a roaring blaze that devastated the "
+        "Parisian landmark, one of the most visited places in France. Flames burst through the "
+        "roof of the centuries-old cathedral and quickly engulfed the spire, which collapsed. "
+        "A huge plume of smoke wafted across the city and ash fell over a large area. "
+        "Firefighters cleared the area around the cathedral, which marks the centre of Paris."
+    )
+    brief = _unpacked(
+        "Notre Dame Cathedral has gone up in flames this evening in a roaring blaze that "
+        "devastated the Parisian landmark, leaving the city distraught. Flames that began in the "
+        "early evening burst through the roof of the centuries-old cathedral and engulfed the "
+        "spire, which collapsed."
+    )
+    one = _unpacked(
+        "Notre Dame Cathedral has gone up in flames this evening in a roaring blaze that "
+        "devastated the Parisian landmark, leaving the city distraught."
+    )
+    settings = VerifySettings(min_containment=1.01)
+    assert verify_pair(0, 1, 5, story, brief, settings).verdict == "reworded"
+    assert verify_pair(0, 1, 5, story, one, settings).verdict != "reworded"
