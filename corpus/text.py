@@ -242,6 +242,8 @@ _TITLE_NOT = re.compile(
     r"\s(?:/|>|»|›|\|)\s.{0,40}$"
 )
 """Lines that are not headlines: "Estimated read time", "Tag Archives: X", "News / World"."""
+_TEASER_END = re.compile(r"(?:read more|continue reading|more)\W*$", re.IGNORECASE)
+"""The line under a teaser of another story."""
 _ROLE = re.compile(
     r"^[\w .'’-]{0,40}\b(?:reporter|correspondent|editor|writer|columnist|staff)s?\s*[,|]",
     re.IGNORECASE,
@@ -308,16 +310,20 @@ def split_title(text: str) -> tuple[str, list[str]]:
 
     Page furniture at the top (bylines, date stamps, share buttons, site names and section
     labels, photo captions, a long promotion with two furniture markers such as "Your support …
-    Read more … Support Now") is passed over; the first line of text is the headline when it is
-    short and does not end a sentence. Without a headline the title is the start of the lead, its
-    dateline cut, and every line is returned.
+    Read more … Support Now", teasers of other stories followed by "Read more") is passed over;
+    the first line of text is the headline when it is short and does not end a sentence. Without
+    a headline the title is the start of the lead, its dateline cut, and every line is returned.
     """
     lines = text.splitlines()
-    for position, raw in enumerate(lines[:HEAD_LINES]):
+    head = lines[:HEAD_LINES]
+    for position, raw in enumerate(head):
         line = _LEADING_DATE.sub("", raw.strip().lstrip("# ").strip())
         if not line or _not_text(line):
             continue
         if len(line.split()) <= 25 and not line.endswith((".", "”", '"')):
+            following = next((n.strip() for n in head[position + 1 :] if n.strip()), "")
+            if _TEASER_END.match(following):
+                continue  # a teaser of another story: "… / Read more"
             return line, lines[position + 1 :]
         return _shortened(strip_dateline(line)), lines
     for raw in lines:

@@ -39,6 +39,7 @@ def test_site_names_controls_and_section_labels_are_not_headlines() -> None:
         ["Today : Feb 24, 2025", "Politics", "31 January 2025"],
         ["Monday, May 14, 2012"],
         ["Estimated read time: Less than a minute"],
+        ["Don't miss", "Suspected gas cylinder blast kills 42 on a bus", "Read more"],
     ):
         title, _ = split_title(
             "\n".join([*top, "Macron urges Europe to see to its own defence", LEAD])
