@@ -85,6 +85,14 @@ def visible(text: str) -> str:
     return text.translate(_TEXT_TABLE)
 
 
+def visible_report(text: str) -> str:
+    """``visible`` for a whole report written to a terminal: a byte-order mark opening it (the
+    CSV report's, for Excel) stays, as it hides nothing there; U+FEFF inside text shows."""
+    if text.startswith("\ufeff"):
+        return "\ufeff" + visible(text[1:])
+    return visible(text)
+
+
 def visible_line(text: str) -> str:
     """``visible`` for text shown on one line (file names, messages): newlines show as ``␤``."""
     return text.translate(_LINE_TABLE)
