@@ -356,6 +356,10 @@ def fingerprint(article: Article) -> Fingerprint:
     if not paragraphs:
         # a photo page: its captions are all the text it has
         paragraphs = [raw for raw in _paragraphs(lines) if not is_furniture(raw, captions=False)]
+    if not paragraphs:
+        # every line looks like furniture (a page that is one lead ending "…Read More" under its
+        # headline): the page's own text is all it has, so it is kept rather than lost
+        paragraphs = [_cut_read_more(raw) for raw in _paragraphs(article.text.splitlines())]
     for raw in paragraphs:
         paragraph = strip_dateline(raw)
         if is_post(paragraph):
@@ -444,6 +448,14 @@ def unpack_sentences(packed: bytes) -> list[tuple[int, ...]]:
 def fingerprints(articles: Iterable[Article]) -> list[Fingerprint]:
     """Fingerprints of a batch (the unit of work the engines send to a worker)."""
     return [fingerprint(article) for article in articles]
+
+
+_READ_MORE_END = re.compile(r"[\s.…]*\b(?:read more|continue reading)\W*$", re.IGNORECASE)
+
+
+def _cut_read_more(paragraph: str) -> str:
+    """The paragraph without a final "…Read More" or "Continue reading" link."""
+    return _READ_MORE_END.sub("", paragraph)
 
 
 def _paragraphs(lines: Sequence[str]) -> list[str]:

@@ -88,6 +88,15 @@ def test_captions_and_stamps_are_furniture_but_a_caption_page_keeps_its_text() -
     assert fingerprint(Article("gallery", caption)).words > 20
 
 
+def test_a_page_that_is_only_a_teaser_lead_keeps_its_text() -> None:
+    # the lead ends in a "…Read More" link and the headline follows it: every line looks like
+    # furniture, but the page's text must be fingerprinted, not rejected as empty
+    page = LEAD + "…Read More\nMacron urges Europe to rely less on the US for defense\n"
+    fp = fingerprint(Article("teaser", page))
+    assert fp.words >= len(LEAD.split()) - 2
+    assert fp.body_key != fingerprint(Article("other", "Macron urges Europe\n")).body_key
+
+
 def _unpacked(text: str) -> Unpacked:
     return Unpacked.of(fingerprint(Article("x", text)))
 
