@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .align import Features, Group, TermWeights, align
 from .diff import compare
 from .errors import WirediffError
-from .model import Collation, Document
+from .model import Collation, Document, distinct_labels
 from .original import Originals, assess_originals
 from .settings import DEFAULT_SETTINGS, AlignSettings
 
@@ -37,8 +37,9 @@ def collate(
     ``base`` is an index, a path, or ``"auto"``/``None`` to pick the likely wire original
     (``pick_base``). ``weights`` defaults to weights fitted on ``documents``; pass weights fitted
     on a larger corpus to score pairs independently of the other documents in the call.
+    Versions from one outlet on one day get distinct labels (``distinct_labels``).
     """
-    documents = tuple(documents)
+    documents = distinct_labels(documents)
     if len(documents) < 2:
         raise WirediffError("need at least two documents to compare")
     features = [Features.of(document) for document in documents]

@@ -28,6 +28,7 @@ from wirediff.core import (
     load_documents,
 )
 from wirediff.core.collation import resolve_base
+from wirediff.core.model import distinct_labels
 from wirediff.core.visible import visible_collation, visible_line
 
 from .aligned_view import AlignedView
@@ -204,7 +205,8 @@ class WirediffApp(App[int]):
             return
         if index is None or len(self.documents) < 2:
             return  # --base auto: the base is known only once the versions are compared
-        preview = visible_collation(Collation(self.documents, index, False, (), ()))
+        documents = distinct_labels(self.documents)
+        preview = visible_collation(Collation(documents, index, False, (), ()))
         self.view.show(preview, preview=True)
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False)
