@@ -126,6 +126,15 @@ STOPWORDS = frozenset(
 
 _word_cache: dict[str, int] = {}
 
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "‐": "-", "‑": "-"})
+"""Typographic apostrophes and hyphens as plain ones: one outlet's "nation’s" is another's
+"nation's", and the two must hash alike."""
+
+
+def fold(text: str) -> str:
+    """``text`` case-folded, with typographic apostrophes and hyphens made plain."""
+    return text.casefold().translate(_FOLD)
+
 
 def word_hash(word: str) -> int:
     """The stable 64-bit hash of a word (blake2b)."""
@@ -139,7 +148,7 @@ def word_hash(word: str) -> int:
 
 def words(text: str) -> list[str]:
     """The words of ``text``, case-folded."""
-    return _WORD.findall(text.casefold())
+    return _WORD.findall(fold(text))
 
 
 def ngram_hashes(hashes: Sequence[int], n: int = NGRAM) -> list[int]:
@@ -199,7 +208,7 @@ def is_post(line: str) -> bool:
 def hashes_of(text: str) -> list[int]:
     """The stable hashes of the words of ``text``."""
     get = _word_cache.get
-    return [get(w) or word_hash(w) for w in _WORD.findall(text.casefold())]
+    return [get(w) or word_hash(w) for w in _WORD.findall(fold(text))]
 
 
 def strip_dateline(paragraph: str) -> str:
@@ -379,7 +388,7 @@ def fingerprint(article: Article) -> Fingerprint:
                 paragraph_hashes.extend(hashes_of(piece))
             else:
                 # one pass: word hashes, and each sentence's content terms (ended by . ! ?)
-                for token in _TOKEN.findall(piece.casefold()):
+                for token in _TOKEN.findall(fold(piece)):
                     if token in ends:
                         if len(terms) >= 4:
                             sentences.append(tuple(sorted(terms)))

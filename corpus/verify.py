@@ -59,7 +59,20 @@ def reworded_match(
     """
     if not a or not b:
         return 0.0, 0, False
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if len(a) == len(b):
+        # neither side is the shorter: the verdict must not depend on which is given first
+        return max(_match(a, b, overlap, lead_overlap), _match(b, a, overlap, lead_overlap))
+    small, large = (a, b) if len(a) < len(b) else (b, a)
+    return _match(small, large, overlap, lead_overlap)
+
+
+def _match(
+    small: Sequence[Sequence[int]],
+    large: Sequence[Sequence[int]],
+    overlap: float,
+    lead_overlap: float,
+) -> tuple[float, int, bool]:
+    """``reworded_match`` with the side whose sentences are counted given first."""
     where: dict[int, list[int]] = {}
     for position, terms in enumerate(large):
         for term in terms:

@@ -1,0 +1,50 @@
+"""Corpus mode's recall on short and reworded versions: what joins a story and what must not."""
+
+from __future__ import annotations
+
+from wirediff.corpus import Article
+from wirediff.corpus.text import fingerprint
+from wirediff.corpus.verify import Unpacked, VerifySettings, verify_pair
+
+NO_VERBATIM = VerifySettings(min_containment=1.01)
+"""Verification with the verbatim test switched off, to look at the reworded test alone."""
+
+
+def _unpacked(text: str) -> Unpacked:
+    return Unpacked.of(fingerprint(Article("x", text)))
+
+
+def test_typographic_and_plain_apostrophes_hash_alike() -> None:
+    curly = fingerprint(Article("a", "The nation’s top court said it’s ending the state’s ban."))
+    plain = fingerprint(Article("b", "The nation's top court said it's ending the state's ban."))
+    assert curly.body_key == plain.body_key
+    assert curly.narrative == plain.narrative
+    assert curly.sentences == plain.sentences
+
+
+SHORT_SENTENCES = (
+    "Firefighters battled a blaze at the old mill near the river overnight. "
+    "Police closed the bridge road between the two villages until morning. "
+    "The mill owner thanked volunteers who carried water buckets from nearby farms. "
+    "Investigators will examine the burnt roof beams later this week."
+)
+LONG_SENTENCES = (
+    "Firefighters battled a blaze at the old mill near the river overnight, as neighbours "
+    "watched smoke drift across rooftops, schools, shops and the empty market square. "
+    "Police closed the bridge road between the two villages until morning, diverting buses, "
+    "delivery lorries and commuters through narrow lanes past the quarry and cemetery. "
+    "The mill owner thanked volunteers who carried water buckets from nearby farms, bakeries, "
+    "garages and gardens along streets lined with parked cars and tractors. "
+    "Investigators will examine the burnt roof beams later this week, alongside insurers, "
+    "engineers, planning officers and heritage experts from the county archive."
+)
+
+
+def test_the_verdict_does_not_depend_on_the_order_of_the_pair() -> None:
+    # as many sentences on each side: every short sentence is inside a long one, but no long one
+    # is mostly inside a short one; the pair is one story whichever side comes first
+    short, long = _unpacked(SHORT_SENTENCES), _unpacked(LONG_SENTENCES)
+    forward = verify_pair(0, 1, 5, short, long, NO_VERBATIM)
+    backward = verify_pair(0, 1, 5, long, short, NO_VERBATIM)
+    assert forward.verdict == backward.verdict == "reworded"
+    assert forward.reworded == backward.reworded == 1.0
