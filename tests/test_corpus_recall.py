@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wirediff.corpus import Article
+from wirediff.corpus.index import IndexSettings, candidates
 from wirediff.corpus.text import fingerprint
 from wirediff.corpus.verify import Unpacked, VerifySettings, verify_pair
 
@@ -48,3 +49,16 @@ def test_the_verdict_does_not_depend_on_the_order_of_the_pair() -> None:
     backward = verify_pair(0, 1, 5, long, short, NO_VERBATIM)
     assert forward.verdict == backward.verdict == "reworded"
     assert forward.reworded == backward.reworded == 1.0
+
+
+def test_a_short_text_sharing_two_anchors_is_a_candidate_but_two_long_ones_are_not() -> None:
+    def anchors(numbers: range) -> list[int]:
+        return [number << 32 for number in numbers]  # the index keeps an anchor's top bits
+
+    shared = anchors(range(7, 9))
+    brief = shared + anchors(range(100, 110))  # a brief: a dozen anchors
+    story = shared + anchors(range(1000, 1200))
+    other = shared + anchors(range(2000, 2200))
+    found = candidates([brief, story, other], IndexSettings())
+    assert [(a, b) for a, b, _ in found] == [(0, 1), (0, 2)]
+    assert candidates([story, other], IndexSettings()) == []
