@@ -381,7 +381,7 @@ def fingerprint(article: Article) -> Fingerprint:
             continue
         paragraph_hashes = []
         spans = []
-        terms: set[int] = set()
+        terms: dict[int, None] = {}  # in the order they first appear
         for piece, quoted in _split_quotes(paragraph):
             start = len(paragraph_hashes)
             if quoted:
@@ -391,16 +391,16 @@ def fingerprint(article: Article) -> Fingerprint:
                 for token in _TOKEN.findall(fold(piece)):
                     if token in ends:
                         if len(terms) >= 4:
-                            sentences.append(tuple(sorted(terms)))
-                        terms = set()
+                            sentences.append(tuple(terms))
+                        terms = {}
                         continue
                     h = get(token) or word_hash(token)
                     paragraph_hashes.append(h)
                     if token not in stopwords:
-                        terms.add(h & 0xFFFFFFFF or 1)
+                        terms[h & 0xFFFFFFFF or 1] = None
             spans.append((start, len(paragraph_hashes), quoted))
         if len(terms) >= 4:
-            sentences.append(tuple(sorted(terms)))
+            sentences.append(tuple(terms))
         if not paragraph_hashes:
             continue
         body_hashes.extend(paragraph_hashes)
@@ -414,6 +414,8 @@ def fingerprint(article: Article) -> Fingerprint:
                 narrative.update(h for h in inside if h % NARRATIVE_SAMPLE == 0)
     for sentence_terms in sentences:
         anchors.update(sentence_sketch(sentence_terms))
+    for sentence_terms in sentences[:LEAD_SENTENCES]:
+        anchors.update(sentence_sketch(sentence_terms, LEAD_SEEDS))
     body_key = hashlib.blake2b(array("Q", body_hashes).tobytes(), digest_size=16).hexdigest()
     packed_sentences = array("I")
     for sentence_terms in sentences:
@@ -502,9 +504,14 @@ def _split_quotes(paragraph: str) -> list[tuple[str, bool]]:
 SKETCH_SEEDS = (0x2545F4914F6CDD1D, 0x5851F42D4C957F2D, 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9)
 """Fixed permutations of term hashes: each gives one sketch key per sentence."""
 SKETCH_MIN_TERMS = 6
+LEAD_SEEDS = (0x94D049BB133111EB, 0xD6E8FEB86659FD93, 0xA0761D6478BD642F, 0xE7037ED1A0B428DB)
+"""More permutations for the first sentences of a text: a brief, a first alert or a spun copy
+often has little more than its lead to share with its source's lead, and more keys make it
+likelier that two such leads share the two a short text needs to be a candidate."""
+LEAD_SENTENCES = 2
 
 
-def sentence_sketch(terms: Sequence[int]) -> list[int]:
+def sentence_sketch(terms: Sequence[int], seeds: Sequence[int] = SKETCH_SEEDS) -> list[int]:
     """Keys shared by sentences that share most content words (reworded, reordered).
 
     For each permutation, the two smallest permuted term hashes make one key; two sentences
@@ -513,7 +520,7 @@ def sentence_sketch(terms: Sequence[int]) -> list[int]:
     if len(terms) < SKETCH_MIN_TERMS:
         return []
     keys = []
-    for seed in SKETCH_SEEDS:
+    for seed in seeds:
         permuted = sorted([(t * seed) & 0xFFFFFFFF for t in terms])
         key = ((permuted[0] << 32 | permuted[1]) + seed) * _MULTIPLIER & _MASK64
         keys.append(key ^ (key >> 31) | 1)

@@ -2,7 +2,8 @@
 
 A pair is an edge of a story when the smaller variant's narrative n-grams are found in the other
 (``verbatim``: republished, trimmed, updated), or when most of its narrative sentences have a
-counterpart sharing most of their content words (``reworded``: a rewrite). A pair whose shared
+counterpart sharing most of their content words, or when the smaller is a brief whose lead is
+copied (``reworded``: a rewrite, a spun or trimmed brief). A pair whose shared
 anchors lie in quotations or posts but whose narratives differ is a ``quotes`` hint: two stories
 quoting the same people are not one story.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .model import Fingerprint, Pair
 from .text import unpack, unpack_sentences
@@ -35,6 +37,15 @@ class VerifySettings:
     """For a reworded edge, the share of the lead's content words (the first sentence of either
     side) that one sentence of the other side must carry: a rewrite keeps its source's top, two
     stories sharing background paragraphs do not share their leads."""
+    short_sentences: int = 3
+    """A side of at most this many narrative sentences is a brief (see ``lead_pairs``)."""
+    lead_pairs: int = 8
+    """A brief whose lead has a counterpart in the other side carrying ``sentence_overlap`` of
+    its content words and at least this many of its ordered pairs of consecutive content words
+    (and ``lead_pair_share`` of them) is a version of it, however few sentences it has: a
+    spun or lightly edited lead keeps its source's word order, another outlet's lead on the
+    same event shares its names and facts but not their sequence."""
+    lead_pair_share: float = 0.4
 
 
 def reworded_share(
@@ -96,6 +107,39 @@ def _match(
     return matched / len(small), matched, lead
 
 
+def lead_copied(
+    lead: Sequence[int], other: Sequence[Sequence[int]], settings: VerifySettings
+) -> bool:
+    """Whether a sentence of ``other`` carries the lead's content words in the lead's order.
+
+    Needs sentences whose content words are kept in text order (``fingerprint`` does).
+    """
+    if len(lead) <= settings.lead_pairs:
+        return False
+    terms = set(lead)
+    ordered = set(pairwise(lead))
+    needed = max(settings.lead_pairs, settings.lead_pair_share * len(ordered))
+    for sentence in other:
+        if (
+            len(terms.intersection(sentence)) >= settings.sentence_overlap * len(lead)
+            and len(ordered.intersection(pairwise(sentence))) >= needed
+        ):
+            return True
+    return False
+
+
+def _brief_copied(
+    a: Sequence[Sequence[int]], b: Sequence[Sequence[int]], settings: VerifySettings
+) -> bool:
+    """Whether the side with fewer sentences is a brief whose lead is copied from the other."""
+    if not a or not b or min(len(a), len(b)) > settings.short_sentences:
+        return False
+    if len(a) != len(b):
+        small, large = (a, b) if len(a) < len(b) else (b, a)
+        return lead_copied(small[0], large, settings)
+    return lead_copied(a[0], b, settings) or lead_copied(b[0], a, settings)
+
+
 @dataclass(frozen=True, slots=True)
 class Unpacked:
     """A fingerprint's sets, unpacked once per batch."""
@@ -141,7 +185,9 @@ def verify_pair(
         )
         shorter = min(len(first.sentences), len(second.sentences))
         needed = max(2, min(settings.min_sentences, shorter))
-        if reworded >= settings.min_reworded and matched >= needed and lead:
+        if (reworded >= settings.min_reworded and matched >= needed and lead) or _brief_copied(
+            first.sentences, second.sentences, settings
+        ):
             verdict = "reworded"
         elif quotes:
             verdict = "quotes"

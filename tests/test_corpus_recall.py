@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wirediff.corpus import Article
 from wirediff.corpus.index import IndexSettings, candidates
-from wirediff.corpus.text import fingerprint
+from wirediff.corpus.text import fingerprint, unpack
 from wirediff.corpus.verify import Unpacked, VerifySettings, verify_pair
 
 NO_VERBATIM = VerifySettings(min_containment=1.01)
@@ -62,3 +62,45 @@ def test_a_short_text_sharing_two_anchors_is_a_candidate_but_two_long_ones_are_n
     found = candidates([brief, story, other], IndexSettings())
     assert [(a, b) for a, b, _ in found] == [(0, 1), (0, 2)]
     assert candidates([story, other], IndexSettings()) == []
+
+
+ROVER = (
+    "NASA's science rover Perseverance, the most advanced astrobiology laboratory ever sent to "
+    "another world, streaked through the Martian atmosphere on Thursday and landed safely on the "
+    "floor of a vast crater, its first stop on a search for traces of ancient microbial life on "
+    "the Red Planet. "
+    "The six-wheeled rover touched down inside Jezero Crater after a seven-month journey from "
+    "Earth, and flight controllers at the laboratory in California erupted in applause. "
+    "The vehicle will spend two years drilling rocks and collecting samples for a later "
+    "mission to bring back to scientists on Earth. "
+    "Engineers expect the first photographs from the surface within days of the landing."
+)
+SPUN_BRIEF = (
+    "NASA’s science rover Perseverance, essentially the most advanced astrobiology laboratory "
+    "ever sent to a different world, streaked via the Martian atmosphere on Thursday and landed "
+    "safely on the ground of a vast crater, it’s first cease on a search for traces of historical "
+    "microbial life on the Purple Planet."
+)
+OTHER_LEAD = (
+    "A search for ancient microbial life began on Thursday when the Perseverance rover of NASA, "
+    "the most advanced laboratory sent to the Red Planet, landed in a vast crater on another "
+    "world after streaking safely through the Martian atmosphere."
+)
+
+
+def test_a_spun_one_sentence_brief_joins_its_source_but_another_lead_on_the_event_does_not() -> (
+    None
+):
+    # the brief keeps the order of its source's lead with a word in four replaced; another
+    # outlet's lead shares most of the names and facts in another order
+    story, brief, other = _unpacked(ROVER), _unpacked(SPUN_BRIEF), _unpacked(OTHER_LEAD)
+    assert verify_pair(0, 1, 5, story, brief).verdict == "reworded"
+    assert verify_pair(0, 1, 5, brief, story).verdict == "reworded"
+    assert not verify_pair(0, 1, 5, story, other).is_edge
+
+
+def test_a_spun_one_sentence_brief_is_a_candidate_of_its_source() -> None:
+    story = fingerprint(Article("story", ROVER))
+    brief = fingerprint(Article("brief", SPUN_BRIEF))
+    found = candidates([unpack(story.anchors), unpack(brief.anchors)], IndexSettings())
+    assert [(a, b) for a, b, _ in found] == [(0, 1)]
