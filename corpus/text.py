@@ -85,6 +85,18 @@ _FURNITURE_WORDS = (
     "all prices are",
     "download our",
     "download the",
+    "account",
+    "log in",
+    "continue reading",
+    "subscription",
+    "subscriber",
+    "unlimited",
+    "billed",
+    "cancel any",
+    "e-edition",
+    "non-commercial",
+    "archived",
+    "republication",
 )
 """Words that mark furniture anywhere in a short line (a quick test before the regex)."""
 _FURNITURE = re.compile(
@@ -93,7 +105,11 @@ _FURNITURE = re.compile(
     r"\bclick here\b|\bcontributed to this report\b|"
     r"\bthis (?:article|story) (?:was|has been|first)\b|"
     r"\bmay not be (?:published|reproduced)|\bcookies?\b|\bterms of (?:use|service)\b|"
-    r"\bprivacy policy\b|\ball (?:times|prices) are\b|\bdownload (?:our|the) app\b"
+    r"\bprivacy policy\b|\ball (?:times|prices) are\b|\bdownload (?:our|the) app\b|"
+    r"\balready have an account\b|\blog in\b|\bto continue reading\b|"
+    r"\bdigital subscription\b|\bsubscribers only\b|\bunlimited (?:reading|access|articles)\b|"
+    r"\bbilled as\b|\bcancel any ?time\b|\be-edition\b|\bnon-commercial use\b|"
+    r"\barchived (?:news )?(?:story|article)\b|\bconstitute a republication\b"
 )
 _FURNITURE_HEAD = re.compile(
     r"\s*(?:related|see also|more|tags?|photo|image|video|watch|listen|source|editing by|"
@@ -186,7 +202,11 @@ def is_furniture(line: str, captions: bool = True) -> bool:
     if captions and len(stripped) < 700 and _is_caption(stripped):
         return True
     if len(stripped) > 320:
-        return False
+        # a long promotion or disclaimer: "Your support helps us … Read more … Read more"
+        if len(stripped) >= 1500:
+            return False
+        low = stripped.casefold()
+        return any(word in low for word in _FURNITURE_WORDS) and len(_FURNITURE.findall(low)) >= 2
     if len(stripped) < 160 and (
         _BYLINE.match(stripped)
         or _STAMP.match(stripped)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wirediff.corpus import Article
 from wirediff.corpus.index import IndexSettings, candidates
-from wirediff.corpus.text import fingerprint, unpack
+from wirediff.corpus.text import fingerprint, is_furniture, unpack
 from wirediff.corpus.verify import Unpacked, VerifySettings, verify_pair
 
 NO_VERBATIM = VerifySettings(min_containment=1.01)
@@ -104,3 +104,33 @@ def test_a_spun_one_sentence_brief_is_a_candidate_of_its_source() -> None:
     brief = fingerprint(Article("brief", SPUN_BRIEF))
     found = candidates([unpack(story.anchors), unpack(brief.anchors)], IndexSettings())
     assert [(a, b) for a, b, _ in found] == [(0, 1)]
+
+
+def test_paywall_prompts_promotions_and_archive_disclaimers_are_furniture() -> None:
+    furniture = [
+        "Already have an account? Log in here »",
+        "To continue reading, please subscribe:",
+        "Monthly Digital Subscription",
+        "- Enjoy unlimited reading on example.com",
+        "- Read the E-Edition, our digital replica newspaper",
+        "*Billed as $4.00 plus tax every four weeks. Cancel any time.",
+        "This archived news story is available only for your personal, non-commercial use. "
+        "Information in the story may be outdated or superseded by additional information. "
+        "Reading or replaying the story in its archived form does not constitute a republication "
+        "of the story.",
+        "Your support helps us to tell the story Read more Support Now From reproductive rights to "
+        "climate change to Big Tech, the paper is on the ground when the story is developing. "
+        "Whether it is investigating the financials of a campaign or producing our latest "
+        "documentary, we know how important it is to parse out the facts from the messaging. "
+        "Your support makes all the difference. Read more",
+    ]
+    story = [
+        "Officials on the Hawaiian island of Maui have lifted evacuation orders for residents "
+        "living near a wildfire that broke out late Tuesday, after police went door-to-door "
+        "evacuating residents and emergency sirens sounded before firefighters stopped the "
+        "blaze's forward progress near the north shore town, where many homes are wooden and "
+        "the brush around them has been dry for weeks, officials said at a news conference.",
+        "The streaming service raised the price of its monthly subscription for new customers.",
+    ]
+    assert [line for line in furniture if not is_furniture(line)] == []
+    assert [line for line in story if is_furniture(line)] == []
