@@ -3,7 +3,8 @@
 A pair is an edge of a story when the smaller variant's narrative n-grams are found in the other
 (``verbatim``: republished, trimmed, updated), or when most of its narrative sentences have a
 counterpart sharing most of their content words, or when the smaller is a brief whose lead is
-copied (``reworded``: a rewrite, a spun or trimmed brief). A pair whose shared
+copied, or when the top of one is kept at the top of the other (``reworded``: a rewrite, a spun
+or trimmed brief, a later write). A pair whose shared
 anchors lie in quotations or posts but whose narratives differ is a ``quotes`` hint: two stories
 quoting the same people are not one story.
 """
@@ -46,6 +47,16 @@ class VerifySettings:
     spun or lightly edited lead keeps its source's word order, another outlet's lead on the
     same event shares its names and facts but not their sequence."""
     lead_pair_share: float = 0.4
+    top_sentences: int = 2
+    """A side whose first this many sentences each have a counterpart among the first
+    ``top_window`` of the other (``sentence_overlap`` of the content words), together keeping
+    ``top_triples`` and ``top_triple_share`` of their runs of three consecutive content words,
+    is a version of it whatever follows: a later write or an excerpt that keeps its source's top,
+    reworded in places, and goes on differently. Other outlets' stories on the same event share
+    the names and facts of the top, not its phrases in order."""
+    top_window: int = 3
+    top_triples: int = 6
+    top_triple_share: float = 0.3
 
 
 def reworded_share(
@@ -128,6 +139,33 @@ def lead_copied(
     return False
 
 
+def top_kept(
+    a: Sequence[Sequence[int]], b: Sequence[Sequence[int]], settings: VerifySettings
+) -> bool:
+    """Whether the first sentences of ``a`` are kept, in their order of words, at the top of
+    ``b`` (see ``VerifySettings.top_sentences``)."""
+    if len(a) < settings.top_sentences or not b:
+        return False
+    window = b[: settings.top_window]
+    kept = runs = 0
+    for sentence in a[: settings.top_sentences]:
+        terms = set(sentence)
+        ordered = set(_triples(sentence))
+        best = -1
+        for other in window:
+            if len(terms.intersection(other)) >= settings.sentence_overlap * len(sentence):
+                best = max(best, len(ordered.intersection(_triples(other))))
+        if best < 0:
+            return False
+        kept += best
+        runs += len(ordered)
+    return kept >= settings.top_triples and kept >= settings.top_triple_share * runs
+
+
+def _triples(terms: Sequence[int]) -> zip[tuple[int, int, int]]:
+    return zip(terms, terms[1:], terms[2:], strict=False)
+
+
 def _brief_copied(
     a: Sequence[Sequence[int]], b: Sequence[Sequence[int]], settings: VerifySettings
 ) -> bool:
@@ -185,8 +223,11 @@ def verify_pair(
         )
         shorter = min(len(first.sentences), len(second.sentences))
         needed = max(2, min(settings.min_sentences, shorter))
-        if (reworded >= settings.min_reworded and matched >= needed and lead) or _brief_copied(
-            first.sentences, second.sentences, settings
+        if (
+            (reworded >= settings.min_reworded and matched >= needed and lead)
+            or _brief_copied(first.sentences, second.sentences, settings)
+            or top_kept(first.sentences, second.sentences, settings)
+            or top_kept(second.sentences, first.sentences, settings)
         ):
             verdict = "reworded"
         elif quotes:

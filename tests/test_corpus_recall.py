@@ -134,3 +134,46 @@ def test_paywall_prompts_promotions_and_archive_disclaimers_are_furniture() -> N
     ]
     assert [line for line in furniture if not is_furniture(line)] == []
     assert [line for line in story if is_furniture(line)] == []
+
+
+EARLY_WRITE = (
+    "The country is engaged in a war against extremist ideology and more militant attacks on its "
+    "soil are likely, the interior minister said on Friday. "
+    "The minister was speaking a day after a knife-wielding attacker beheaded a woman and killed "
+    "two other people in a church in the port city before being shot by police and taken away. "
+    "A judicial source said a 47-year-old man had been taken into custody on Thursday evening on "
+    "suspicion of having been in contact with the perpetrator. "
+    "The chief anti-terrorism prosecutor said the suspect had arrived by boat a month earlier. "
+    "Security sources named the suspected attacker and said he had entered the city by train."
+)
+LATER_WRITE = (
+    "The interior minister said on Friday more militant attacks on the country's soil were "
+    "likely and it was engaged in a war against extremist ideology after the second deadly knife "
+    "attack in two weeks. "
+    "The minister was speaking a day after an assailant beheaded a woman and killed two other "
+    "people in a church in the port city. "
+    "He is now in critical condition in a hospital, officials said. "
+    "The president has deployed thousands of soldiers to protect places of worship and schools. "
+    "The attack came at a time of swelling anger abroad at the government's defence of the right "
+    "to publish cartoons of the prophet."
+)
+OTHER_AGENCY = (
+    "A war against extremist ideology is under way, the interior minister warned on Friday, "
+    "likely to bring more militant attacks to the country's soil. "
+    "In the port city a church was attacked by a man with a knife who killed two other people "
+    "and beheaded a woman before police shot him and a day later the minister was speaking. "
+    "Prosecutors opened a terrorism inquiry and the mayor called for calm. "
+    "Bishops ordered church bells rung at noon across the country in memory of the victims. "
+    "Police have increased patrols near schools and synagogues in the region."
+)
+
+
+def test_a_later_write_keeping_the_top_joins_but_the_same_facts_in_another_order_do_not() -> None:
+    # the later write keeps the first two sentences (reworded in places, phrases in order), then
+    # goes on differently: only two of five sentences match, under the share of rewording;
+    # another agency's story has the same facts at its top, in another order
+    early, later, other = _unpacked(EARLY_WRITE), _unpacked(LATER_WRITE), _unpacked(OTHER_AGENCY)
+    assert verify_pair(0, 1, 5, early, later, NO_VERBATIM).verdict == "reworded"
+    assert verify_pair(0, 1, 5, later, early, NO_VERBATIM).verdict == "reworded"
+    assert not verify_pair(0, 1, 5, early, other, NO_VERBATIM).is_edge
+    assert not verify_pair(0, 1, 5, later, other, NO_VERBATIM).is_edge
