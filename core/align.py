@@ -558,46 +558,125 @@ class _Aligner:
             self.link(base, other, score)
 
     def fill_gaps(self, scored: Sequence[tuple[float, int, int]]) -> None:
-        """Link the sentences left alone, in order, in a small gap between two links.
+        """Link the sentences left alone, in order, in a gap between two links.
 
-        Between two linked pairs (or the start of the documents and the first link), one or two
-        unlinked sentences on each side are most likely
-        the same content loosely reworded (Bleualign and hunalign fill such gaps); they are
-        paired in order when they share enough, at a lower threshold than anywhere else, and
-        when neither matches any other sentence better: a sentence cut and another put in its
-        place share the story's names and topic words too.
+        Between two linked pairs (or the start of the documents and the first link), the
+        unlinked sentences on each side are most likely the same content loosely reworded
+        (Bleualign and hunalign fill such gaps): the best monotone alignment of the gap is
+        taken, one to one, one to two or two to one (a rewrite merges and splits), at a lower
+        threshold than anywhere else, and only with pairs where neither sentence matches any
+        other sentence better: a sentence cut and another put in its place share the story's
+        names and topic words too. Wider gaps need a higher score than small ones.
         """
-        best_of_base: dict[int, float] = {}
-        best_of_other: dict[int, float] = {}
+        best_of_base: dict[int, tuple[float, int]] = {}
+        best_of_other: dict[int, tuple[float, int]] = {}
         for score, i, j in scored:  # best first
-            best_of_base.setdefault(i, score)
-            best_of_other.setdefault(j, score)
-        limit = self.settings.small_gap
+            best_of_base.setdefault(i, (score, j))
+            best_of_other.setdefault(j, (score, i))
+        limit, width = self.settings.small_gap, self.settings.gap_width
         pairs = sorted((min(b), min(o), max(b), max(o)) for b, o, _ in self.groups)
         keep = increasing_subsequence([other for _, other, _, _ in pairs])
         chain = [(-1, -1, -1, -1)] + [pairs[k] for k in keep] if keep else []
         for (_, _, base_low, other_low), (base_high, other_high, _, _) in itertools.pairwise(chain):
-            base_gap = list(range(base_low + 1, base_high))
-            other_gap = list(range(other_low + 1, other_high))
-            if not (0 < len(base_gap) <= limit and 0 < len(other_gap) <= limit):
+            base_span = range(base_low + 1, base_high)
+            other_span = range(other_low + 1, other_high)
+            base_gap = [i for i in base_span if self._free_base(i)]
+            other_gap = [j for j in other_span if self._free_other(j)]
+            if not (0 < len(base_gap) <= width and 0 < len(other_gap) <= width):
                 continue
-            if not all(map(self._free_base, base_gap)) or not all(map(self._free_other, other_gap)):
-                continue  # linked elsewhere or furniture: not a plain gap
-            options = [[(i, j)] for i in base_gap for j in other_gap]
-            if len(base_gap) == len(other_gap) == 2:
-                options.append(list(zip(base_gap, other_gap, strict=True)))
-            best: list[tuple[int, int]] = []
-            best_total = 0.0
-            for option in options:
-                scores = [self.pair_score(i, j) for i, j in option]
-                mutual = all(
-                    score >= best_of_base.get(i, 0.0) and score >= best_of_other.get(j, 0.0)
-                    for score, (i, j) in zip(scores, option, strict=True)
+            small = (
+                len(base_span) <= limit
+                and len(other_span) <= limit
+                and len(base_gap) == len(base_span)
+                and len(other_gap) == len(other_span)
+            )
+            threshold = self.settings.gap_score if small else self.settings.wide_gap_score
+            for base_group, other_group in self._gap_alignment(
+                base_gap, other_gap, threshold, best_of_base, best_of_other
+            ):
+                if len(base_group) == len(other_group) == 1:
+                    score = self.pair_score(base_group[0], other_group[0])
+                else:
+                    score = self.group_score(base_group, other_group)
+                self.link(base_group, other_group, score)
+
+    def _gap_alignment(
+        self,
+        base_gap: list[int],
+        other_gap: list[int],
+        threshold: float,
+        best_of_base: dict[int, tuple[float, int]],
+        best_of_other: dict[int, tuple[float, int]],
+    ) -> list[tuple[list[int], list[int]]]:
+        """The best monotone alignment of two gaps: 1-1 pairs, 1-2 and 2-1 groups."""
+
+        def unrivalled(score: float, members: list[int], partners: list[int], side: str) -> bool:
+            best = best_of_base if side == "base" else best_of_other
+            for k in members:
+                rival_score, rival = best.get(k, (0.0, -1))
+                if rival not in partners and rival_score > score:
+                    return False
+            return True
+
+        def option(base_group: list[int], other_group: list[int]) -> float:
+            if len(base_group) == len(other_group) == 1:
+                score = self.pair_score(base_group[0], other_group[0])
+                needed = threshold
+            else:
+                if base_group[-1] - base_group[0] != len(base_group) - 1:
+                    return 0.0
+                if other_group[-1] - other_group[0] != len(other_group) - 1:
+                    return 0.0
+                score = self.group_score(base_group, other_group)
+                needed = max(threshold, self.settings.gap_group_score)
+                single, pair, flip = (
+                    (base_group, other_group, False)
+                    if len(base_group) == 1
+                    else (other_group, base_group, True)
                 )
-                if mutual and min(scores) >= self.settings.gap_score and sum(scores) > best_total:
-                    best, best_total = option, sum(scores)
-            for i, j in best:
-                self.link([i], [j], self.pair_score(i, j))
+                if score < needed or not self._both_contribute(single, pair, flip=flip):
+                    return 0.0
+            if score < needed:
+                return 0.0
+            if not unrivalled(score, base_group, other_group, "base"):
+                return 0.0
+            if not unrivalled(score, other_group, base_group, "other"):
+                return 0.0
+            return score * (len(base_group) + len(other_group)) / 2.0
+
+        rows, columns = len(base_gap), len(other_gap)
+        total = [[0.0] * (columns + 1) for _ in range(rows + 1)]
+        step: list[list[tuple[int, int, bool]]] = [
+            [(0, 0, False)] * (columns + 1) for _ in range(rows + 1)
+        ]
+        for a in range(rows + 1):
+            for b in range(columns + 1):
+                if a == b == 0:
+                    continue
+                choices: list[tuple[float, int, int, bool]] = []
+                if a:
+                    choices.append((total[a - 1][b], 1, 0, False))
+                if b:
+                    choices.append((total[a][b - 1], 0, 1, False))
+                for take_base, take_other in ((1, 1), (1, 2), (2, 1)):
+                    if a >= take_base and b >= take_other:
+                        value = option(
+                            base_gap[a - take_base : a], other_gap[b - take_other : b]
+                        )
+                        if value > 0.0:
+                            previous = total[a - take_base][b - take_other]
+                            choices.append((previous + value, take_base, take_other, True))
+                best = max(choices, key=lambda choice: choice[0])
+                total[a][b] = best[0]
+                step[a][b] = (best[1], best[2], best[3])
+        found: list[tuple[list[int], list[int]]] = []
+        a, b = rows, columns
+        while a or b:
+            take_base, take_other, linked = step[a][b]
+            if linked:
+                found.append((base_gap[a - take_base : a], other_gap[b - take_other : b]))
+            a, b = a - take_base, b - take_other
+        return found[::-1]
 
     def _link_if_similar(self, i: int, j: int, threshold: float) -> None:
         if i in self.base_link or j in self.other_link:

@@ -57,6 +57,12 @@ class AlignSettings:
     side is filled in order."""
     gap_score: float = 0.2
     """A pair in such a small gap needs this score (loose paraphrase keeps its place)."""
+    wide_gap_score: float = 0.3
+    """A pair in a wider gap between two links (up to ``gap_width`` free sentences a side) needs
+    this score."""
+    gap_group_score: float = 0.3
+    """A one-to-two or two-to-one group in a gap between two links needs this score (and each
+    of its two sentences must bring content the other lacks)."""
     title_mismatch: float = 0.75
     """Factor on the score of a headline or heading paired with running text."""
     small_weight: float = 6.0

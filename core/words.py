@@ -82,6 +82,7 @@ _SYNONYM_GROUPS = (
     "recognize recognise",
     "prioritize prioritise",
     "meet meets met meeting",
+    "crash crashes crashed collision collisions collide collided collides accident accidents",
 )
 # Demonyms fold into their country: "Japanese officials" and "Japan's officials".
 _DEMONYMS = {

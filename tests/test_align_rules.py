@@ -412,3 +412,44 @@ def test_a_standfirst_repeating_the_lead_leaves_the_lead_its_counterpart(
 
 def test_two_standfirsts_link_to_each_other_and_two_leads_too() -> None:
     assert {((1,), (1,)), ((2,), (2,))} <= groups(compare(WITH_STANDFIRST, REPEATED_LEAD))
+
+
+# Rewrites: a wider gap between two links is aligned in order, with merges.
+
+REWRITES = Path(__file__).resolve().parents[1] / "bench" / "data" / "rewrites"
+
+
+def _rewrite(name: str) -> Document:
+    """A real rewrite pair's text, its words for the event not folded together by the terms
+    (so that the gap rule is what links, not a shared 'crash')."""
+    text = (REWRITES / name).read_text(encoding="utf-8")
+    text = text.replace("accident", "mishap").replace("collision", "smashup")
+    return document_from_text(text.replace("collided", "smashed"), name)
+
+
+def test_a_rewrites_merge_in_a_wide_gap_is_linked() -> None:
+    # BBC copy: the photo (9), the witness on his way home (10), what he saw (11), between two
+    # links; the rewrite says 10 and 11 in one sentence (10). Three free sentences on one side:
+    # the small-gap rule did not look, and neither sentence alone reaches the in-order score.
+    base = _rewrite("crashbbc_1_onenewscentral.txt")
+    other = _rewrite("crashbbc_2_quanta.txt")
+    comparison = collate([base, other]).comparisons[0]
+    assert ((10, 11), (10,)) in groups(comparison)
+    assert not any(9 in link.base for link in comparison.links)
+
+
+def test_a_loose_pair_in_a_wide_gap_is_linked_in_order() -> None:
+    # AP copy: after 'the van carried 14' (11) come the responders (12), 'not said what led up
+    # to the crash' (13) and a heading; the rewrite has the responders (7) and 'under
+    # investigation' (8) before the coroner's sentence (9). 12 and 7 pair in order.
+    base = _rewrite("crashap_1_fox13seattle.txt")
+    other = _rewrite("crashap_3_redcensor.txt")
+    comparison = collate([base, other]).comparisons[0]
+    assert (12, 7) in pairs(comparison)
+    tight = AlignSettings(wide_gap_score=0.9)
+    assert (12, 7) not in pairs(collate([base, other], settings=tight).comparisons[0])
+
+
+@pytest.mark.parametrize(("first", "second"), [("crash", "collision"), ("collided", "accident")])
+def test_crash_words_fold_together(first: str, second: str) -> None:
+    assert content_terms(first) == content_terms(second)
