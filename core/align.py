@@ -660,9 +660,7 @@ class _Aligner:
                     choices.append((total[a][b - 1], 0, 1, False))
                 for take_base, take_other in ((1, 1), (1, 2), (2, 1)):
                     if a >= take_base and b >= take_other:
-                        value = option(
-                            base_gap[a - take_base : a], other_gap[b - take_other : b]
-                        )
+                        value = option(base_gap[a - take_base : a], other_gap[b - take_other : b])
                         if value > 0.0:
                             previous = total[a - take_base][b - take_other]
                             choices.append((previous + value, take_base, take_other, True))
