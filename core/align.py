@@ -513,6 +513,39 @@ class _Aligner:
                 score = self.group_score(base_sentences, other_sentences)
             self.groups[index] = (base_sentences, other_sentences, score)
 
+    def leads_keep_leads(self) -> None:
+        """Give a lead that the other version's headline took back to the other's lead.
+
+        A headline sums up the story, as the lead does, and a rewrite's lead can score higher
+        with the other version's headline than with the other's lead. When that lead's own
+        counterpart, the other version's lead, was left unlinked and pairs with it in order,
+        the two leads are linked and the headline is left to ``headlines``.
+        """
+        for head_side in ("base", "other"):
+            heads, texts = (
+                (self.base, self.other) if head_side == "base" else (self.other, self.base)
+            )
+            head_links = self.base_link if head_side == "base" else self.other_link
+            head = _headline(heads)
+            own_lead, their_lead = _lead(heads), _lead(texts)
+            if head is None or own_lead is None or their_lead is None:
+                continue
+            index = head_links.get(head)
+            if index is None or own_lead in head_links:
+                continue
+            base, other, _ = self.groups[index]
+            heads_members, text_members = (base, other) if head_side == "base" else (other, base)
+            if heads_members != [head] or text_members != [their_lead]:
+                continue
+            i, j = (own_lead, their_lead) if head_side == "base" else (their_lead, own_lead)
+            score = self.pair_score(i, j)
+            if score < self.settings.in_order_score:
+                continue
+            heads_members[:] = [own_lead]
+            del head_links[head]
+            head_links[own_lead] = index
+            self.groups[index] = (base, other, score)
+
     def headlines(self) -> None:
         """Link the headlines, or a headline and the other version's lead, when they agree.
 
@@ -893,5 +926,6 @@ def align(
     aligner.fill_gaps(scored)
     aligner.grow(scored, first=grown)
     aligner.standfirsts()
+    aligner.leads_keep_leads()
     aligner.headlines()
     return aligner.result()

@@ -453,3 +453,14 @@ def test_a_loose_pair_in_a_wide_gap_is_linked_in_order() -> None:
 @pytest.mark.parametrize(("first", "second"), [("crash", "collision"), ("collided", "accident")])
 def test_crash_words_fold_together(first: str, second: str) -> None:
     assert content_terms(first) == content_terms(second)
+
+
+def test_a_lead_the_other_headline_took_goes_back_to_the_lead() -> None:
+    # New York Times copy (0 headline, 2 lead) and a rewrite without a headline whose lead (0)
+    # says what both the headline and the lead say; it scores higher with the headline. The
+    # base's lead, left alone, pairs with it in order: the two leads are linked.
+    base = _rewrite("nyt_1_spokesman.txt")
+    other = _rewrite("nyt_2_coolsportnews.txt")
+    comparison = collate([base, other]).comparisons[0]
+    assert (2, 0) in pairs(comparison)
+    assert not any(0 in link.base for link in comparison.links)
