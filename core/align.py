@@ -366,6 +366,51 @@ class _Aligner:
             if i not in self.base_link and j not in self.other_link:
                 self.link([i], [j], score)
 
+    def copies_in_order(self) -> None:
+        """Give a repeated sentence's counterpart to the copy that keeps the order.
+
+        A version that says a sentence twice (a summary line repeated lower down, a quote
+        recalled) offers the other's single copy to both; the first took it, even when it
+        crosses every other anchor and the second sits where the other has it. The link moves
+        to an unlinked identical copy that keeps the order between the anchors.
+        """
+        chain = self.chain()
+        in_chain = set(chain)
+        places: dict[str, dict[str, list[int]]] = {"base": {}, "other": {}}
+        for side, features in (("base", self.base), ("other", self.other)):
+            for position, norm in enumerate(features.norms):
+                if norm:
+                    places[side].setdefault(norm, []).append(position)
+        for index, (base, other, score) in enumerate(self.groups):
+            if len(base) != 1 or len(other) != 1 or (base[0], other[0]) in in_chain:
+                continue
+            i, j = base[0], other[0]
+            if self.base.norms[i] != self.other.norms[j]:
+                continue
+            bounds = [pair for pair in chain if pair != (i, j)]
+            moved = False
+            for side, own, links in (
+                ("base", self.base, self.base_link),
+                ("other", self.other, self.other_link),
+            ):
+                current = i if side == "base" else j
+                for copy in places[side][own.norms[current]]:
+                    if copy == current or copy in links:
+                        continue
+                    pair = (copy, j) if side == "base" else (i, copy)
+                    if _keeps_order(bounds, pair):
+                        del links[current]
+                        links[copy] = index
+                        self.groups[index] = (
+                            [pair[0]] if side == "base" else base,
+                            [pair[1]] if side == "other" else other,
+                            score,
+                        )
+                        moved = True
+                        break
+                if moved:
+                    break
+
     def chain(self) -> list[tuple[int, int]]:
         """The anchors that keep document order, as sorted ``(base, other)`` pairs."""
         pairs = sorted((min(b), min(o)) for b, o, _ in self.groups)
@@ -874,6 +919,16 @@ def _lead(features: Features) -> int | None:
     return None
 
 
+def _keeps_order(chain: Sequence[tuple[int, int]], pair: tuple[int, int]) -> bool:
+    """Whether ``pair`` fits between the pairs of an increasing ``chain`` on both sides."""
+    position = bisect.bisect_left(chain, pair)
+    low = chain[position - 1] if position > 0 else (-1, -1)
+    high = chain[position] if position < len(chain) else None
+    if not (low[0] < pair[0] and low[1] < pair[1]):
+        return False
+    return high is None or (pair[0] < high[0] and pair[1] < high[1])
+
+
 def _completes(novel: float, gain: float, settings: AlignSettings) -> bool:
     """Whether a sentence whose new content is ``novel``-covered completes a group.
 
@@ -917,6 +972,7 @@ def align(
     aligner = _Aligner(base, other, weights, settings)
     scored = aligner.candidates()
     aligner.anchors(scored)
+    aligner.copies_in_order()
     aligner.fill_in_order(scored)
     aligner.moved_runs(scored)
     aligner.merge_unlinked(scored)

@@ -464,3 +464,20 @@ def test_a_lead_the_other_headline_took_goes_back_to_the_lead() -> None:
     comparison = collate([base, other]).comparisons[0]
     assert (2, 0) in pairs(comparison)
     assert not any(0 in link.base for link in comparison.links)
+
+
+# A sentence a version repeats: the copy that keeps the order takes the other's single copy.
+
+REPEATED = "Altora shares jumped 12 percent in early trading on the Nasdaq after the report."
+
+
+def test_a_repeated_sentences_counterpart_goes_to_the_copy_in_order() -> None:
+    twice = "\n\n".join([CONTEXT[0], REPEATED, *CONTEXT[1:], REPEATED])
+    once = "\n\n".join([*CONTEXT, REPEATED])
+    ahead = compare(twice, once)
+    assert ((5,), (4,)) in groups(ahead)
+    assert ahead.omitted == (1,)
+    assert not any(link.moved for link in ahead.links)
+    behind = compare(once, twice)
+    assert ((4,), (5,)) in groups(behind)
+    assert behind.added == (1,)
