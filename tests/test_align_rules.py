@@ -481,3 +481,14 @@ def test_a_repeated_sentences_counterpart_goes_to_the_copy_in_order() -> None:
     behind = compare(once, twice)
     assert ((4,), (5,)) in groups(behind)
     assert behind.added == (1,)
+
+
+def test_a_rewrites_sentence_moved_on_its_own_is_linked() -> None:
+    # Reuters copy: the place sentence (7) comes after the toll; a machine rewrite puts it
+    # second (2), alone, in other words ("took place" for "occurred"). It crosses the order, so
+    # only an anchor can link it.
+    base = _rewrite("crashreuters_1_thesun.txt")
+    other = _rewrite("crashreuters_2_devdiscourse.txt")
+    comparison = collate([base, other]).comparisons[0]
+    link = next(link for link in comparison.links if link.base == (7,))
+    assert (link.other, link.moved) == ((2,), True)
