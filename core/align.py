@@ -662,12 +662,8 @@ class _Aligner:
             other_gap = [j for j in other_span if self._free_other(j)]
             if not (0 < len(base_gap) <= width and 0 < len(other_gap) <= width):
                 continue
-            small = (
-                len(base_span) <= limit
-                and len(other_span) <= limit
-                and len(base_gap) == len(base_span)
-                and len(other_gap) == len(other_span)
-            )
+            small = len(base_gap) <= limit and len(other_gap) <= limit
+            # Only the free sentences make the gap: one linked elsewhere (moved) is not in it.
             threshold = self.settings.gap_score if small else self.settings.wide_gap_score
             for base_group, other_group in self._gap_alignment(
                 base_gap, other_gap, threshold, best_of_base, best_of_other

@@ -55,8 +55,8 @@ class AlignSettings:
     """... and, when the lead carries more than the summary (a dateline in front), the summary
     is at least this share of the lead's characters."""
     small_gap: int = 2
-    """A gap between two links (or before the first) of at most this many sentences on each
-    side is filled in order."""
+    """A gap between two links (or before the first) of at most this many free sentences on each
+    side (a sentence linked elsewhere is not in the gap) is filled in order."""
     gap_score: float = 0.2
     """A pair in such a small gap needs this score (loose paraphrase keeps its place)."""
     wide_gap_score: float = 0.3

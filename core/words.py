@@ -127,6 +127,7 @@ _ALIAS_TABLE = (
     (r"agence france[- ]presse\b", " afp "),
     (r"associated press\b", " ap "),
     (r"prime minister\b", " pm "),
+    (r"artificial intelligence\b", " ai "),
 )
 _ALIASES = re.compile(r"\b(?:" + "|".join(f"({pattern})" for pattern, _ in _ALIAS_TABLE) + ")")
 

@@ -108,6 +108,19 @@ def test_the_gap_rule_needs_links_on_both_sides() -> None:
     assert pairs(comparison) == {(0, 0)}
 
 
+def test_a_moved_sentence_inside_a_gap_does_not_hide_it() -> None:
+    # The loose pair (1, 1) sits between two links; the other version also has a moved
+    # sentence (2) in that stretch. Only the free sentences count: still a small gap.
+    base = [CONTEXT[0], LOOSE_BASE[1], CONTEXT[1], CONTEXT[3], CONTEXT[2]]
+    other = [CONTEXT[0], LOOSE_OTHER[1], CONTEXT[3], CONTEXT[1], CONTEXT[2]]
+    assert (1, 1) in pairs(compare(" ".join(base), " ".join(other)))
+
+
+@pytest.mark.parametrize(("first", "second"), [("artificial intelligence", "AI")])
+def test_acronyms_fold_into_their_words(first: str, second: str) -> None:
+    assert content_terms(first) == content_terms(second)
+
+
 def test_a_sentence_put_in_the_place_of_a_cut_one_is_not_paired_with_it() -> None:
     # The new sentence shares the story's words with the cut one (0.23), but it echoes another
     # sentence far better: a trim and an insertion, not a paraphrase.
