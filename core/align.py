@@ -371,44 +371,36 @@ class _Aligner:
 
         A version that says a sentence twice (a summary line repeated lower down, a quote
         recalled) offers the other's single copy to both; the first took it, even when it
-        crosses every other anchor and the second sits where the other has it. The link moves
-        to an unlinked identical copy that keeps the order between the anchors.
+        crosses the other anchors and the second sits where the other has it. The link moves
+        to an unlinked identical copy that crosses fewer of the other links.
         """
-        chain = self.chain()
-        in_chain = set(chain)
         places: dict[str, dict[str, list[int]]] = {"base": {}, "other": {}}
         for side, features in (("base", self.base), ("other", self.other)):
             for position, norm in enumerate(features.norms):
                 if norm:
                     places[side].setdefault(norm, []).append(position)
+        tried = 0
         for index, (base, other, score) in enumerate(self.groups):
-            if len(base) != 1 or len(other) != 1 or (base[0], other[0]) in in_chain:
+            if len(base) != 1 or len(other) != 1:
                 continue
             i, j = base[0], other[0]
-            if self.base.norms[i] != self.other.norms[j]:
+            norm = self.base.norms[i]
+            if norm != self.other.norms[j]:
                 continue
-            bounds = [pair for pair in chain if pair != (i, j)]
-            moved = False
-            for side, own, links in (
-                ("base", self.base, self.base_link),
-                ("other", self.other, self.other_link),
-            ):
-                current = i if side == "base" else j
-                for copy in places[side][own.norms[current]]:
-                    if copy == current or copy in links:
-                        continue
-                    pair = (copy, j) if side == "base" else (i, copy)
-                    if _keeps_order(bounds, pair):
-                        del links[current]
-                        links[copy] = index
-                        self.groups[index] = (
-                            [pair[0]] if side == "base" else base,
-                            [pair[1]] if side == "other" else other,
-                            score,
-                        )
-                        moved = True
-                        break
-                if moved:
+            copies = [("base", k) for k in places["base"][norm] if k not in self.base_link]
+            copies += [("other", k) for k in places["other"][norm] if k not in self.other_link]
+            if not copies or tried >= self.settings.copy_checks:
+                continue
+            tried += 1
+            pairs = [(min(b), min(o)) for b, o, _ in self.groups]
+            crossed = _crossings(pairs, (i, j))
+            for side, copy in copies:
+                pair = (copy, j) if side == "base" else (i, copy)
+                if _crossings(pairs, pair) < crossed:
+                    links = self.base_link if side == "base" else self.other_link
+                    del links[i if side == "base" else j]
+                    links[copy] = index
+                    self.groups[index] = ([pair[0]], [pair[1]], score)
                     break
 
     def chain(self) -> list[tuple[int, int]]:
@@ -915,14 +907,10 @@ def _lead(features: Features) -> int | None:
     return None
 
 
-def _keeps_order(chain: Sequence[tuple[int, int]], pair: tuple[int, int]) -> bool:
-    """Whether ``pair`` fits between the pairs of an increasing ``chain`` on both sides."""
-    position = bisect.bisect_left(chain, pair)
-    low = chain[position - 1] if position > 0 else (-1, -1)
-    high = chain[position] if position < len(chain) else None
-    if not (low[0] < pair[0] and low[1] < pair[1]):
-        return False
-    return high is None or (pair[0] < high[0] and pair[1] < high[1])
+def _crossings(pairs: Sequence[tuple[int, int]], pair: tuple[int, int]) -> int:
+    """How many of ``pairs`` cross ``pair`` (one before it on one side, after it on the other)."""
+    i, j = pair
+    return sum(1 for b, o in pairs if (b - i) * (o - j) < 0)
 
 
 def _completes(novel: float, gain: float, settings: AlignSettings) -> bool:

@@ -65,6 +65,9 @@ class AlignSettings:
     gap_group_score: float = 0.3
     """A one-to-two or two-to-one group in a gap between two links needs this score (and each
     of its two sentences must bring content the other lacks)."""
+    copy_checks: int = 64
+    """Links of a repeated sentence checked for a copy that keeps the order better (each check
+    looks at every link once)."""
     title_mismatch: float = 0.75
     """Factor on the score of a headline or heading paired with running text."""
     small_weight: float = 6.0

@@ -505,3 +505,14 @@ def test_a_rewrites_sentence_moved_on_its_own_is_linked() -> None:
     comparison = collate([base, other]).comparisons[0]
     link = next(link for link in comparison.links if link.base == (7,))
     assert (link.other, link.moved) == ((2,), True)
+
+
+def test_a_summary_line_repeating_a_body_sentence_leaves_it_its_counterpart() -> None:
+    # The other version opens with a summary line that repeats its second body sentence (PTI
+    # style, but not the lead). The base's copy goes to the body sentence, in order; the summary
+    # line is what the base lacks.
+    base = "\n\n".join([CONTEXT[0], REPEATED, CONTEXT[1], CONTEXT[2]])
+    other = "\n\n".join([REPEATED, CONTEXT[0], REPEATED, CONTEXT[1], CONTEXT[2]])
+    comparison = compare(base, other)
+    assert groups(comparison) == {((0,), (1,)), ((1,), (2,)), ((2,), (3,)), ((3,), (4,))}
+    assert comparison.added == (0,)
