@@ -428,6 +428,10 @@ class _Aligner:
                 chain.insert(position, (i, j))
                 chain_base.insert(position, i)
 
+    def _crosses_kind(self, i: int, j: int) -> bool:
+        """Whether the pair joins a headline or heading to running text."""
+        return self.base.titles[i] != self.other.titles[j]
+
     def moved_runs(self, scored: Sequence[tuple[float, int, int]]) -> None:
         """Link pairs that cross the order but move together with a neighbour (a moved block).
 
@@ -641,6 +645,8 @@ class _Aligner:
         best_of_base: dict[int, tuple[float, int]] = {}
         best_of_other: dict[int, tuple[float, int]] = {}
         for score, i, j in scored:  # best first
+            if self._crosses_kind(i, j):
+                continue  # a headline sums up every sentence: no rival to a body sentence
             best_of_base.setdefault(i, (score, j))
             best_of_other.setdefault(j, (score, i))
         limit, width = self.settings.small_gap, self.settings.gap_width

@@ -516,3 +516,12 @@ def test_a_summary_line_repeating_a_body_sentence_leaves_it_its_counterpart() ->
     comparison = compare(base, other)
     assert groups(comparison) == {((0,), (1,)), ((1,), (2,)), ((2,), (3,)), ((3,), (4,))}
     assert comparison.added == (0,)
+
+
+def test_a_headline_is_no_rival_to_a_loose_pair_in_a_gap() -> None:
+    # AP copy and an AI paraphrase: 'Miller's findings ... changed procedures' (8) and 'Miller's
+    # discoveries ... led to modifications in protocols' (8) sit alone between two links; the
+    # base sentence scores higher with the rewrite's headline (0), which sums up every sentence.
+    base = _rewrite("fence_1_keystonenewsroom.txt")
+    other = _rewrite("fence_2_newsaday.txt")
+    assert (8, 8) in pairs(collate([base, other]).comparisons[0])
