@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wirediff.corpus import Article
+from wirediff.corpus import Article, LocalEngine, group
 from wirediff.corpus.index import IndexSettings, candidates
 from wirediff.corpus.text import fingerprint, is_furniture, unpack
 from wirediff.corpus.verify import Unpacked, VerifySettings, verify_pair
@@ -177,3 +177,18 @@ def test_a_later_write_keeping_the_top_joins_but_the_same_facts_in_another_order
     assert verify_pair(0, 1, 5, later, early, NO_VERBATIM).verdict == "reworded"
     assert not verify_pair(0, 1, 5, early, other, NO_VERBATIM).is_edge
     assert not verify_pair(0, 1, 5, later, other, NO_VERBATIM).is_edge
+
+
+def test_the_pile_groups_a_spun_brief_and_a_later_write_with_their_stories() -> None:
+    articles = [
+        Article("rover", ROVER, outlet="Wire"),
+        Article("brief", SPUN_BRIEF, outlet="Spinner"),
+        Article("other-lead", OTHER_LEAD, outlet="Other"),
+        Article("early", EARLY_WRITE, outlet="Agency"),
+        Article("later", LATER_WRITE, outlet="Paper"),
+        Article("other-agency", OTHER_AGENCY, outlet="Rival"),
+    ]
+    grouping, _ = group(articles, LocalEngine(1))
+    ids = [article.id for article in grouping.articles]
+    stories = sorted(sorted(ids[i] for i in story.articles) for story in grouping.stories)
+    assert stories == [["brief", "rover"], ["early", "later"]]
