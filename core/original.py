@@ -36,6 +36,8 @@ COPY_MARGIN = 0.02
 (two copies that picked up the same stray sentence are not evidence one copied the other)."""
 CREDIT_WEIGHT = 0.3
 """What an agency dateline or credit adds to a related version's score."""
+AGENCY_OUTLET_WEIGHT = 0.1
+"""What being published by the agency itself adds beside its credit (a copy carries it too)."""
 EARLIEST_WEIGHT = 0.5
 """What being the earliest dated of the related versions adds to its score."""
 PHRASE_WEIGHT = 0.3
@@ -239,6 +241,7 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
             + PHRASE_WEIGHT * phrase_support[k] / phrase_scale
             + PURITY_WEIGHT * reuse.purity[k]
             + (CREDIT_WEIGHT if credit else 0.0)
+            + (AGENCY_OUTLET_WEIGHT if credit and agencies[k] else 0.0)
             + (EARLIEST_WEIGHT if earliest else 0.0)
         )
         ranked.append(

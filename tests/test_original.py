@@ -212,3 +212,12 @@ def test_versions_dated_before_another_are_no_evidence_for_it() -> None:
     assert by_index[4].sentences == pytest.approx(
         sum(reuse.sentences[j][4] for j in (0, 1, 2, 3, 5))
     )
+
+
+def test_the_agency_itself_wins_over_a_copy_carrying_its_credit() -> None:
+    lines = ["TOKYO (AFP) - " + ORIGINAL[0], *ORIGINAL[1:6]]
+    copy = replace(_doc("copy.txt", lines), outlet="Daily Planet")
+    agency = replace(_doc("afp.txt", lines), outlet="AFP")
+    index, reason = pick_original([copy, agency])
+    assert index == 1
+    assert "published by AFP" in reason
