@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from wirediff.core import Collation, Document, WirediffError, collate, load_documents
@@ -27,6 +27,7 @@ from .aligned_view import AlignedView
 from .column_header import ColumnHeader
 from .detail import DetailScreen
 from .export import ExportScreen
+from .footer import SteadyFooter
 from .grid_screen import GRID_FIRST_VERSIONS, GridScreen, open_grid
 from .grid_view import GridView
 from .help import HelpScreen
@@ -152,7 +153,7 @@ class WirediffApp(App[int]):
         yield AlignedView(id="aligned")
         yield Input(placeholder="Search all versions (enter to search, esc to cancel)", id="search")
         yield StatusLine(id="status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     @property
     def view(self) -> AlignedView:
