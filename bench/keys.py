@@ -4,7 +4,8 @@ Drives the app headless with Textual's Pilot at 160x48 on the seeds and on three
 texts (``large.large_family``), and prints, per key, the median and 95th percentile of the time
 from the key press until the app is idle again (the screen redrawn). Pilot's own cost is the
 ``(no-op key)`` line: a key nothing is bound to. Also printed: the time until the app is on
-screen, until the progress bar and the base (to read while aligning) show, and until the aligned
+screen, until the progress bar and the base (to read while aligning) show, until the first
+version compared with the base shows beside it (before the others are), and until the aligned
 view; ``b`` is a re-alignment and is timed to its end. Figures are printed, never asserted.
 """
 
@@ -77,17 +78,21 @@ async def measure(files: list[str], repeat: int, size: tuple[int, int]) -> dict[
     async with app.run_test(size=size) as pilot:
         result["on screen"] = time.perf_counter() - started
         view = app.query_one(AlignedView)
-        progress_seen = base_seen = None
+        progress_seen = base_seen = pair_seen = None
         while app.aligning:
             now = time.perf_counter() - started
             if progress_seen is None and app.query_one(ProgressBar).display:
                 progress_seen = now
             if base_seen is None and view.preview and view.items:
                 base_seen = now
+            shown = view.collation
+            if pair_seen is None and view.preview and view.items and shown and shown.comparisons:
+                pair_seen = now
             await pilot.pause(0.01)
         await pilot.pause()
         result["progress shown"] = progress_seen
         result["base shown"] = base_seen
+        result["first version shown"] = pair_seen
         result["first view"] = time.perf_counter() - started
         latencies: dict[str, list[float]] = {}
         for label, keys in KEYS:
@@ -136,7 +141,8 @@ def key_table(name: str, result: dict[str, Any]) -> str:
     head = (
         f"Key latencies, {name} (ms, key to idle; load {_ms(result['load'])}, "
         f"on screen {_ms(result['on screen'])}, progress {_ms(result['progress shown'])}, "
-        f"base to read {_ms(result['base shown'])}, aligned view {_ms(result['first view'])})"
+        f"base to read {_ms(result['base shown'])}, first version aligned "
+        f"{_ms(result['first version shown'])}, aligned view {_ms(result['first view'])})"
     )
     return table(head, ["key", "p50", "p95", "p50 - no-op"], rows)
 

@@ -8,6 +8,7 @@ import functools
 import io
 import json
 from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, TypeVar
@@ -647,3 +648,23 @@ async def test_rows_rebuilt_before_the_view_has_a_width_still_draw(
             view.render_line(y)
         await pilot.pause()
         assert app.is_running
+
+
+def test_a_partial_alignment_shows_the_base_and_the_versions_compared_so_far() -> None:
+    async def run() -> None:
+        app = make_app([])
+        async with app.run_test(size=(160, 48)) as pilot:
+            await until_aligned(pilot)
+            collation = app.collation
+            assert collation is not None
+            view = app.view
+            partial = replace(collation, comparisons=collation.comparisons[:1], matrix=())
+            view.show(partial, preview=True)
+            await pilot.pause()
+            assert view.order == [collation.base, collation.comparisons[0].other]
+            assert view.items
+            app.show_collation(collation)
+            await pilot.pause()
+            assert len(view.order) == len(collation.documents)
+
+    asyncio.run(run())

@@ -284,7 +284,7 @@ class AlignedView(ScrollView, can_focus=True):
         self.columns: tuple[Column, ...] = ()
         self.message = "Aligning…"
         self.preview = False
-        """The base alone is shown while the versions are being aligned."""
+        """The versions are being aligned: the base is shown, with the versions compared so far."""
         self._cursor = 0
         self._item_y: list[int] = [0]
         self._changes: list[int] = []
@@ -424,8 +424,9 @@ class AlignedView(ScrollView, can_focus=True):
     def show(self, collation: Collation, preview: bool = False) -> None:
         """Show ``collation`` (the first alignment, or a new one after a change of base).
 
-        A ``preview`` is a collation with no comparisons yet: the base alone, to read while
-        the versions are being aligned (the cursor stays where the reader is when they come).
+        A ``preview`` is a collation whose comparisons are not all done: the base, and the
+        versions compared with it so far (none at first), to read while the others are being
+        aligned (the cursor stays where the reader is when they come).
         """
         old_rows, old_collation, was_preview = self.rows, self.collation, self.preview
         self.collation = collation
@@ -490,8 +491,9 @@ class AlignedView(ScrollView, can_focus=True):
         collation = self.collation
         shown_other = self.state.shown_other
         shown = None if shown_other is None else [collation.base, shown_other]
-        if self.preview:
+        if self.preview:  # the base, and the versions compared with it so far
             shown = [collation.base]
+            shown += [c.other for c in collation.comparisons if c.base == collation.base]
         self.order = shown_order(collation, shown)
         if self.state.focused not in self.order:
             self.state = replace(self.state, focused=self.order[0])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -31,7 +32,7 @@ from .footer import SteadyFooter
 from .grid_screen import GRID_FIRST_VERSIONS, GridScreen, open_grid
 from .grid_view import GridView
 from .help import HelpScreen
-from .messages import AlignProgress
+from .messages import AlignPartial, AlignProgress
 from .status import StatusLine, describe
 from .summary import SummaryPanel
 
@@ -40,6 +41,11 @@ HELP_SCREEN = "help"
 EXPORT_SCREEN = "export"
 SUMMARY_MIN_HEIGHT = 32
 """On a shorter terminal the summary panel starts hidden (``s`` shows it)."""
+
+
+def _same(one: Sequence[Document], other: Sequence[Document]) -> bool:
+    """The same document objects, in the same order."""
+    return len(one) == len(other) and all(a is b for a, b in zip(one, other, strict=True))
 
 
 class _Cancelled(Exception):
@@ -145,6 +151,8 @@ class WirediffApp(App[int]):
         self.collation: Collation | None = None
         self.aligning = False
         """True from the start of an alignment until its result (or failure) is shown."""
+        self._visible_documents: tuple[tuple[Document, ...], tuple[Document, ...]] | None = None
+        """(documents, the same made visible) for ``_visible`` to reuse."""
         self.sub_title = f"{len(self.documents)} versions"
 
     def compose(self) -> ComposeResult:
@@ -195,23 +203,55 @@ class WirediffApp(App[int]):
             return
         if index is None or len(self.documents) < 2:
             return  # --base auto: the base is known only once the versions are compared
-        preview = visible_collation(Collation(self.documents, index, False, (), ()))
+        preview = self._visible(Collation(self.documents, index, False, (), ()))
         self.view.show(preview, preview=True)
+
+    def _visible(self, collation: Collation) -> Collation:
+        """``visible_collation(collation)``, reusing the documents made visible before.
+
+        Every alignment (the preview, the versions compared so far, a new base) holds the same
+        documents; making 18,000 sentences visible again took a fifth of a second each time.
+        """
+        made = self._visible_documents
+        if made is None or not _same(made[0], collation.documents):
+            shown = visible_collation(collation)
+            self._visible_documents = (collation.documents, shown.documents)
+            return shown
+        return replace(visible_collation(replace(collation, documents=())), documents=made[1])
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False)
     def align(self, base: int | str | None) -> Collation:
         """Collate the documents against ``base`` (runs in a thread)."""
         worker = get_current_worker()
 
+        first = self.collation is None
+
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
                 raise _Cancelled
             self.post_message(AlignProgress(done, total))
 
-        return collate(self.documents, base=base, all_pairs=self.all_pairs, progress=progress)
+        def partial(collation: Collation) -> None:
+            if worker.is_cancelled:
+                raise _Cancelled
+            if first and len(collation.comparisons) < len(collation.documents) - 1:
+                self.post_message(AlignPartial(collation))
+
+        return collate(
+            self.documents,
+            base=base,
+            all_pairs=self.all_pairs,
+            progress=progress,
+            partial=partial,
+        )
 
     def on_align_progress(self, message: AlignProgress) -> None:
         self.query_one(StatusLine).show_progress(message.done, message.total)
+
+    def on_align_partial(self, message: AlignPartial) -> None:
+        """The first alignment: show the versions already compared while the others are."""
+        if self.collation is None and self.aligning:
+            self.view.show(self._visible(message.collation), preview=True)
 
     @on(Worker.StateChanged)
     def _worker_state(self, event: Worker.StateChanged) -> None:
@@ -250,7 +290,7 @@ class WirediffApp(App[int]):
         """
         first = self.collation is None
         self.collation = collation
-        shown = visible_collation(collation)
+        shown = self._visible(collation)
         self.query_one(SummaryPanel).show(shown)
         self.view.show(shown)
         base = shown.documents[shown.base]
