@@ -48,6 +48,9 @@ from wirediff.present.wrap import cell_width, truncate
 from .status import describe
 from .styles import component_style
 
+_ItemsKey = tuple[tuple[int, ...], RowFilter, bool]
+"""Shown versions, filter, fold."""
+
 MIN_COLUMN_WIDTH = 30
 """Narrowest readable column; when the versions do not all fit, fewer are shown at once."""
 
@@ -295,6 +298,12 @@ class AlignedView(ScrollView, can_focus=True):
         self._built: dict[tuple[int, ...], tuple[tuple[Row, ...], RowLayout, list[str] | None]] = {}
         """Rows, their layout and search texts per set of shown versions, for ``v`` to reuse."""
         self._built_for: Collation | None = None
+        self._item_sets: dict[
+            tuple[tuple[int, ...], RowFilter, bool],
+            tuple[tuple[Row, ...], tuple[Item, ...], list[int]],
+        ] = {}
+        """Items and change positions per shown versions, filter and fold (``v`` and ``f`` come
+        back to them), with the rows they were made from."""
         self._strips: dict[tuple[int, int, bool], Strip] = {}
         self._styles: dict[str, Style] = {}
         self._width = 0
@@ -504,6 +513,7 @@ class AlignedView(ScrollView, can_focus=True):
             cached = (rows, RowLayout(collation, rows, self.order), None)
         if self._built_for is not collation:
             self._built.clear()
+            self._item_sets.clear()
             self._built_for = collation
         self.rows, self._layout, self._search_texts = cached
         self._built[key] = cached
@@ -513,8 +523,16 @@ class AlignedView(ScrollView, can_focus=True):
         return column_layout(self.order, self.state.focused, max(width, 1), MIN_COLUMN_WIDTH)
 
     def _rebuild_items(self) -> None:
-        self.items = display_items(self.rows, self.state.row_filter, self.state.fold)
-        self._changes = change_positions(self.items, self.rows)
+        key = (tuple(self.order), self.state.row_filter, self.state.fold)
+        known = self._item_sets.get(key)
+        if known is not None and known[0] is self.rows:
+            _, self.items, self._changes = known
+        else:
+            self.items = display_items(self.rows, self.state.row_filter, self.state.fold)
+            self._changes = change_positions(self.items, self.rows)
+            if len(self._item_sets) > 32:
+                self._item_sets.clear()
+            self._item_sets[key] = (self.rows, self.items, self._changes)
         self._rebuild_search()
 
     def _rebuild_steps(self) -> None:
