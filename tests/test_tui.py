@@ -516,10 +516,17 @@ async def test_t_switches_theme() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         dark = app.theme
+        dark_screen = app.export_screenshot()
         await press(pilot, "t")
         assert app.theme != dark
+        light_screen = app.export_screenshot()
+        assert light_screen != dark_screen
         await press(pilot, "t")
         assert app.theme == dark
+        # the second time each theme's rules are the kept ones: the screen is drawn the same
+        assert app.export_screenshot() == dark_screen
+        await press(pilot, "t")
+        assert app.export_screenshot() == light_screen
 
 
 @sync

@@ -35,6 +35,7 @@ from .grid_view import GridView
 from .help import HelpScreen
 from .messages import AlignPartial, AlignProgress
 from .status import StatusLine, describe
+from .styles import KeptStylesheet
 from .summary import SummaryPanel
 
 EXIT_ERROR = 2
@@ -146,6 +147,8 @@ class WirediffApp(App[int]):
         all_pairs: bool = False,
     ) -> None:
         super().__init__()
+        # t switches the theme; the rules parsed for each theme are kept (tui/styles.py).
+        self.stylesheet = KeptStylesheet(variables=self.get_css_variables())
         self.documents = tuple(documents)
         self.requested_base = base
         self.all_pairs = all_pairs
