@@ -266,6 +266,49 @@ def step_positions(
     ]
 
 
+def cell_targets(cell_status: CellStatus, flags: set[Flag], edited: bool) -> set[str]:
+    """Every target of ``STEP_TARGETS`` that one version's cell is a change of."""
+    targets = {flag.value for flag in flags}
+    if cell_status in _CHANGED or flags:
+        targets.add("change")
+    if cell_status is CellStatus.REWORDED or (cell_status is CellStatus.MOVED and edited):
+        targets.add("reworded")
+    if cell_status in (CellStatus.MOVED, CellStatus.MOVED_AWAY):
+        targets.add("moved")
+    if cell_status is CellStatus.ADDED:
+        targets.add("added")
+    if cell_status is CellStatus.OMITTED:
+        targets.add("omitted")
+    return targets
+
+
+StepIndex = dict[tuple[str, int | None], list[int]]
+"""Positions ``n`` stops at per (target, version or None for every version)."""
+
+
+def step_index(items: Sequence[Item], rows: Sequence[Row]) -> StepIndex:
+    """``step_positions`` for every target, in every version and in each one, in one pass:
+    ``index[(target, version)]`` (absent when empty), so that ``x`` and ``c`` only look up."""
+    index: StepIndex = {}
+    for position, item in enumerate(items):
+        if item.folded:
+            continue
+        row = rows[item.row]
+        found: set[tuple[str, int | None]] = set()
+        for cell in row.cells[1:]:
+            flags = {flag for link in cell.links for flag in link.flags}
+            edited = any(link.edits for link in cell.links)
+            for target in cell_targets(cell.status, flags, edited):
+                found.add((target, cell.document))
+                if target != "change":
+                    found.add((target, None))
+        if row.is_change:
+            found.add(("change", None))
+        for key in found:
+            index.setdefault(key, []).append(position)
+    return index
+
+
 def step_label(scope: StepScope, version_name: str | None) -> str:
     """What ``n`` steps through, in words: "QUOTE≠ flags in 001.txt"."""
     label = _TARGET_LABELS.get(scope.target, scope.target)

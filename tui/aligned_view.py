@@ -52,9 +52,6 @@ from .styles import component_style
 _ItemsKey = tuple[tuple[int, ...], RowFilter, bool]
 """Shown versions, filter, fold."""
 
-_StepsKey = tuple[tuple[int, ...], RowFilter, bool, StepScope, int | None]
-"""Shown versions, filter, fold, what ``n`` steps through and in which version."""
-
 MIN_COLUMN_WIDTH = 30
 """Narrowest readable column; when the versions do not all fit, fewer are shown at once."""
 
@@ -308,9 +305,10 @@ class AlignedView(ScrollView, can_focus=True):
         ] = {}
         """Items and change positions per shown versions, filter and fold (``v`` and ``f`` come
         back to them), with the rows they were made from."""
-        self._step_sets: dict[_StepsKey, tuple[tuple[Item, ...], list[int]]] = {}
-        """Where ``n`` stops per scope and version, with the items they were found in (``tab``
-        and ``x`` come back to them)."""
+        self._step_sets: dict[_ItemsKey, tuple[tuple[Item, ...], vs.StepIndex]] = {}
+        """Where ``n`` stops for every target and version (``vs.step_index``), per shown
+        versions, filter and fold, with the items they were found in: ``x``, ``c`` and ``tab``
+        only look up."""
         self._strips: dict[tuple[int, int, bool], Strip] = {}
         self._styles: dict[str, Style] = {}
         self._width = 0
@@ -599,15 +597,14 @@ class AlignedView(ScrollView, can_focus=True):
         if version is None and self.state.step.target == "change":
             self._steps = self._changes
             return
-        key = (tuple(self.order), self.state.row_filter, self.state.fold, self.state.step, version)
+        key = (tuple(self.order), self.state.row_filter, self.state.fold)
         known = self._step_sets.get(key)
-        if known is not None and known[0] is self.items:
-            self._steps = known[1]
-            return
-        self._steps = vs.step_positions(self.items, self.rows, self.state.step, version)
-        if len(self._step_sets) > 64:
-            self._step_sets.clear()
-        self._step_sets[key] = (self.items, self._steps)
+        if known is None or known[0] is not self.items:
+            if len(self._step_sets) > 32:
+                self._step_sets.clear()
+            known = (self.items, vs.step_index(self.items, self.rows))
+            self._step_sets[key] = known
+        self._steps = known[1].get((self.state.step.target, version), [])
 
     def _rebuild_search(self) -> None:
         if self.collation is None or not self.state.search:
