@@ -29,6 +29,7 @@ from .tables import Cell, table
 
 KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("(no-op key)", ("f12",)),
+    ("(repaint only)", ("f11",)),
     ("j", ("j",)),
     ("k", ("k",)),
     ("space (page)", ("space",)),
@@ -52,7 +53,10 @@ KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("G", ("G",)),
     ("g", ("g",)),
 )
-"""(label, keys): a pair like ``?`` then ``escape`` is timed on its first key only."""
+"""(label, keys): a pair like ``?`` then ``escape`` is timed on its first key only.
+
+``(repaint only)`` is bound by the bench to a change of the status line's text and nothing else:
+what any key that changes the screen costs under Pilot (the wait for the next frame included)."""
 
 
 def percentile(values: Sequence[float], share: float) -> float:
@@ -69,7 +73,7 @@ async def _idle(pilot: Any) -> None:
 
 async def measure(files: list[str], repeat: int, size: tuple[int, int]) -> dict[str, Any]:
     """Open the app on ``files`` and time start-up and every key of ``KEYS``."""
-    from textual.widgets import ProgressBar
+    from textual.widgets import ProgressBar, Static
 
     from wirediff.tui.aligned_view import AlignedView
     from wirediff.tui.app import make_app
@@ -77,6 +81,13 @@ async def measure(files: list[str], repeat: int, size: tuple[int, int]) -> dict[
     started = time.perf_counter()
     app = make_app(files)
     loaded = time.perf_counter() - started
+    repaints = iter(range(1_000_000))
+
+    def repaint() -> None:
+        app.query_one("#status-text", Static).update(f"repaint {next(repaints)}")
+
+    app.action_bench_repaint = repaint  # type: ignore[attr-defined]
+    app.bind("f11", "bench_repaint", show=False)
     result: dict[str, Any] = {"load": loaded}
     async with app.run_test(size=size) as pilot:
         result["on screen"] = time.perf_counter() - started
