@@ -37,13 +37,14 @@ class SteadyFooter(Footer):
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
-        if not self.compact or self.show_command_palette:
-            yield from super().compose()
-            return
         first_of_action: dict[str, tuple[Binding, bool, str]] = {}
         for _, binding, enabled, tooltip in self.screen.active_bindings.values():
             if binding.show:  # one key per action, as Footer shows it
                 first_of_action.setdefault(binding.action, (binding, enabled, tooltip))
+        grouped = any(binding.group is not None for binding, _, _ in first_of_action.values())
+        if not self.compact or self.show_command_palette or grouped:
+            yield from super().compose()
+            return
         self.styles.grid_size_columns = len(first_of_action)
         for binding, enabled, tooltip in first_of_action.values():
             yield FooterKey(
