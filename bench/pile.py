@@ -11,6 +11,7 @@ index, original-detection accuracy, and time and peak memory per stage.
     python -m bench.pile                      # 10,000 and 100,000 articles, local and dask
     python -m bench.pile --sizes 2000 --engines local
     python -m bench.pile --write-pile DIR --sizes 5000   # also keep the pile (JSONL + truth)
+    python -m bench.pile --real [--errors]    # only the hand-labelled real pile (bench/data/pile)
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from . import realpile
 
 FUNCTION_WORDS = (
     "the of and to in a that for on with as was by at from is it has have were its are after an "
@@ -576,10 +579,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--write-pile", type=Path, help="keep the piles in this folder")
     parser.add_argument("--seeds", action="store_true", help="only the hand-labelled seeds")
+    parser.add_argument(
+        "--real", action="store_true", help="only the hand-labelled real pile (bench/data/pile)"
+    )
+    parser.add_argument(
+        "--errors", action="store_true", help="list the real pile's wrong stories and headlines"
+    )
     args = parser.parse_args(argv)
+    if args.real:
+        realpile.main(args.engines, args.workers, args.errors)
+        return 0
     run_seeds()
     if args.seeds:
         return 0
+    realpile.main(args.engines, args.workers, args.errors)
     results = []
     for size in args.sizes:
         started = time.perf_counter()

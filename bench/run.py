@@ -172,6 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     start = time.perf_counter()
     quality = {} if args.speed_only else run_quality(args.quick)
+    if not args.speed_only:
+        # corpus mode on the hand-labelled real pile (bench/data/pile): a few seconds
+        from . import realpile
+
+        realpile.main(["local", "dask"], workers=2, show_errors=False)
     speed = {} if args.quality_only else run_speed(args.quick)
     if not args.quality_only:
         from . import keys

@@ -14,7 +14,7 @@ from typing import NoReturn
 
 from wirediff.core import __version__
 from wirediff.core.errors import WirediffError
-from wirediff.core.visible import visible, visible_line
+from wirediff.core.visible import visible_line, visible_report
 from wirediff.reports import EXTENSIONS, RENDERERS
 
 EXIT_OK = 0
@@ -162,7 +162,7 @@ def write_output(text: str, output: str | None) -> None:
     """
     if output is None or output == "-":
         if sys.stdout.isatty():
-            text = visible(text)
+            text = visible_report(text)
         try:
             sys.stdout.write(text)
             sys.stdout.flush()

@@ -479,6 +479,40 @@ class _Aligner:
                 if j in self.other_link:
                     break
 
+    def standfirsts(self) -> None:
+        """Give the lead's counterpart to the lead, not to a summary line repeating it.
+
+        A PTI-style standfirst under the headline repeats the first body sentence word for word
+        (the lead may add its dateline: "New Delhi, Feb 6 (PTI) The ..."). A version without
+        the standfirst has one copy of that sentence, and the identical standfirst took it, so
+        the lead showed as dropped or added. The link moves to the lead (or, when both copies
+        were merged into one group, the standfirst leaves it); the standfirst stays unlinked,
+        which is what it is: a line the other version does not have.
+        """
+        for side in ("base", "other"):
+            own = self.base if side == "base" else self.other
+            links = self.base_link if side == "base" else self.other_link
+            found = _standfirst(own, self.settings)
+            if found is None:
+                continue
+            summary, lead = found
+            index = links.get(summary)
+            if index is None or (lead in links and links[lead] != index):
+                continue
+            base, other, _ = self.groups[index]
+            members = base if side == "base" else other
+            if sorted(members) not in ([summary], [summary, lead]):
+                continue
+            members[:] = [lead]
+            del links[summary]
+            links[lead] = index
+            base_sentences, other_sentences = self.groups[index][:2]
+            if len(base_sentences) == len(other_sentences) == 1:
+                score = self.pair_score(base_sentences[0], other_sentences[0])
+            else:
+                score = self.group_score(base_sentences, other_sentences)
+            self.groups[index] = (base_sentences, other_sentences, score)
+
     def headlines(self) -> None:
         """Link the headlines, or a headline and the other version's lead, when they agree.
 
@@ -695,6 +729,23 @@ class _Aligner:
         return tuple(sorted(groups, key=lambda group: (group.base[0], group.other[0])))
 
 
+def _standfirst(features: Features, settings: AlignSettings) -> tuple[int, int] | None:
+    """(summary, lead) when the first running sentence, right under the titles, is repeated by
+    the next running sentence a few sentences on (the lead, perhaps after its dateline)."""
+    running = [
+        k for k, role in enumerate(features.roles) if role is Role.BODY and features.norms[k]
+    ]
+    if len(running) < 2:
+        return None
+    summary, lead = running[0], running[1]
+    if lead - summary > settings.standfirst_reach:
+        return None
+    short, long = features.norms[summary], features.norms[lead]
+    if short == long or (short in long and len(short) >= settings.standfirst_share * len(long)):
+        return summary, lead
+    return None
+
+
 def _headline(features: Features) -> int | None:
     """The headline: a title before any running text."""
     for index, role in enumerate(features.roles):
@@ -764,5 +815,6 @@ def align(
     grown = len(aligner.groups)
     aligner.fill_gaps(scored)
     aligner.grow(scored, first=grown)
+    aligner.standfirsts()
     aligner.headlines()
     return aligner.result()

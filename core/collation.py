@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .align import Features, Group, TermWeights, align
 from .diff import compare
 from .errors import WirediffError
-from .model import Collation, Comparison, Document
+from .model import Collation, Comparison, Document, distinct_labels
 from .original import Originals, assess_originals
 from .settings import DEFAULT_SETTINGS, AlignSettings
 
@@ -43,8 +43,9 @@ def collate(
     on a larger corpus to score pairs independently of the other documents in the call.
     ``partial`` is called after each version is compared with the base, with a collation of
     the comparisons so far (no matrix, no copied-from yet): the app shows them early.
+    Versions from one outlet on one day get distinct labels (``distinct_labels``).
     """
-    documents = tuple(documents)
+    documents = distinct_labels(documents)
     if len(documents) < 2:
         raise WirediffError("need at least two documents to compare")
     features = [Features.of(document) for document in documents]

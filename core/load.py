@@ -20,7 +20,13 @@ from .errors import WirediffError
 from .fetch import Page, fetch_pages, is_url
 from .html_text import extract_article
 from .manifest import ManifestEntry, apply_manifest, manifest_paths, parse_manifest
-from .metadata import host_label, text_published
+from .metadata import (
+    PageMetadata,
+    dateline_published,
+    host_label,
+    text_published,
+    year_sources,
+)
 from .model import Document, Role, Sentence
 from .roles import assign_roles
 from .segment import segment
@@ -37,22 +43,36 @@ STDIN = "-"
 
 
 def document_from_text(
-    text: str, path: str = "<text>", source_format: str = "text", limit: int | None = None
+    text: str,
+    path: str = "<text>",
+    source_format: str = "text",
+    limit: int | None = None,
+    *,
+    page: PageMetadata | None = None,
 ) -> Document:
-    """Segment and tag ``text`` as one version of the story (only some past ``limit`` sentences)."""
+    """Segment and tag ``text`` as one version of the story (only some past ``limit`` sentences).
+
+    ``page`` is what the page the text was extracted from says about itself: its publication
+    date comes first; its modification date and address can give a dateline's missing year.
+    """
     segments = segment(text, limit)
     roles = assign_roles(text, segments)
     sentences = tuple(
         Sentence(index, s.start, s.end, text[s.start : s.end], role)
         for index, (s, role) in enumerate(zip(segments, roles, strict=True))
     )
+    published = (page.published if page else "") or text_published(sentences)
+    note = ""
+    if not published:
+        published, note = dateline_published(sentences, year_sources(sentences, page))
     return Document(
         path=path,
         title=_title(sentences, path),
         text=text,
         sentences=sentences,
         source_format=source_format,
-        published=text_published(sentences),
+        notes=(note,) if note else (),
+        published=published,
     )
 
 
@@ -161,16 +181,11 @@ def parse_bytes(data: bytes, path: str) -> Document:
     suffix = Path(path).suffix.lower()
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
         article = extract_article(text, path)
-        document = document_from_text(article.text, path, "html", MAX_SENTENCES)
+        page = article.metadata
+        document = document_from_text(article.text, path, "html", MAX_SENTENCES, page=page)
         if article.title:
             document = replace(document, title=article.title)
-        page = article.metadata
-        document = replace(
-            document,
-            outlet=page.outlet,
-            published=page.published or document.published,
-            url=page.url,
-        )
+        document = replace(document, outlet=page.outlet, url=page.url)
         notes = notes + article.notes
     else:
         source_format = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"

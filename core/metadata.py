@@ -2,7 +2,9 @@
 
 Pure functions: the HTML metadata (``og:site_name``, ``article:published_time``, JSON-LD
 ``NewsArticle``), the "Published February 06, 2025 | 04:30 PM" lines and bare datelines of
-saved text, the agency credit of wire copy ("TOKYO (AFP) -", "-- Reuters"), and ISO 8601 dates.
+saved text, datelines ("WASHINGTON, Feb 6 (Reuters) -": the year, when missing, only from
+another date the version states), the agency credit of wire copy ("TOKYO (AFP) -", "--
+Reuters"), and ISO 8601 dates.
 Only what is stated in a reliable place is taken: "Today : Feb 24, 2025" page furniture is not a
 publication date.
 """
@@ -13,7 +15,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,6 +30,8 @@ class PageMetadata:
     published: str = ""
     """ISO 8601: ``2025-02-06`` or ``2025-02-06T16:30:00+05:00``."""
     url: str = ""
+    modified: str = ""
+    """When the page was last modified (``article:modified_time``, ``dateModified``), ISO 8601."""
 
 
 _INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -248,6 +252,107 @@ def agency_credit(document: Document) -> str:
     return ""
 
 
+# -- datelines -------------------------------------------------------------------------------
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?),?\s+"
+_PLACE = r"(?:[A-Z][\w.'\u2019 -]{1,60}?,\s*)?"
+_DATELINE_END = (
+    r"(?:,?\s+" + _YEAR + r")?"
+    r"\s*(?:\(\s*(?:" + _AGENCY + r")\b[^()]{0,40}\)\s*(?:[-\u2013\u2014:]+|(?=\w))"
+    r"|(?P<alone>\s*$))"
+)
+_DATELINES = tuple(
+    re.compile(r"^\s*" + _PLACE + r"(?:" + _WEEKDAY + r")?" + order + _DATELINE_END, re.IGNORECASE)
+    for order in (_MONTH + r"\s+" + _DAY + r"\b", _DAY + r"\s+" + _MONTH + r"\b")
+)
+"""``WASHINGTON, Feb 6 (Reuters) -``, ``6 February (AFP) -``, ``New Delhi, Feb 6 (PTI) The``,
+``BEIJING, Feb. 6, 2025 (Xinhua) --``, or a line that is only a date (``Feb. 6``)."""
+_UPDATED_LINE = re.compile(
+    r"\b(?:last\s+updated|updated|modified)\b(?:\s+on)?\s*:?\s*(?P<rest>.{6,60})", re.IGNORECASE
+)
+_URL_DATE = re.compile(
+    r"[/_-](?P<year>(?:19|20)\d{2})[/-]?(?P<month>\d{2})[/-]?(?P<day>\d{2})(?=[/_.-])"
+)
+"""``/2025/02/06/``, ``/2025-02-06-slug``, ``/story-20250206.html`` in a page's address."""
+
+
+def url_date(url: str) -> str:
+    """The date a page's address holds (``/2025/02/06/``) as ISO 8601, or ``""``."""
+    match = _URL_DATE.search(urlsplit(url).path + "/")
+    if not match:
+        return ""
+    try:
+        return date(int(match["year"]), int(match["month"]), int(match["day"])).isoformat()
+    except ValueError:
+        return ""
+
+
+def year_sources(
+    sentences: Sequence[Sentence], page: PageMetadata | None = None
+) -> list[tuple[str, str]]:
+    """Dates a version states besides its publication date, each with where it is stated: the
+    page's modification date, the date in its address, an "Updated ..." line near its top.
+
+    Dates inside the running text are not among them: a story may recall any past year.
+    """
+    sources: list[tuple[str, str]] = []
+    if page is not None:
+        if parse_date(page.modified):
+            sources.append((parse_date(page.modified), "the page's modification date"))
+        if url_date(page.url):
+            sources.append((url_date(page.url), "the date in its address"))
+    head = [s for s in sentences if s.role is not Role.BOILERPLATE][:_HEAD_SENTENCES]
+    for sentence in head:
+        match = _UPDATED_LINE.search(sentence.text)
+        if match and sentence.role is not Role.BODY and parse_date(match.group("rest")):
+            sources.append((parse_date(match.group("rest")), "its “updated” line"))
+    return sources
+
+
+def _nearest_year(month: int, day: int, reference: date) -> date | None:
+    """The day ``month``/``day`` nearest to ``reference`` (the year before, of, or after it)."""
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:  # 29 February of a common year
+            continue
+    return min(candidates, key=lambda day: abs(day - reference), default=None)
+
+
+def dateline_published(
+    sentences: Sequence[Sentence], sources: Sequence[tuple[str, str]] = ()
+) -> tuple[str, str]:
+    """The date a dateline states, and a note when its year had to be found elsewhere.
+
+    ``WASHINGTON, Feb 6, 2025 (Reuters) -`` gives ``2025-02-06``. ``Feb 6 (Reuters) -`` has no
+    year: it takes the year that puts the day nearest the first of ``sources`` (dates the
+    version states elsewhere, ``year_sources``), and the note says so; with no source the date
+    is left unset (``("", "")``): a year is never guessed.
+    """
+    head = [s for s in sentences if s.role is not Role.BOILERPLATE][:_HEAD_SENTENCES]
+    for sentence in head:
+        match = next((m for p in _DATELINES if (m := p.match(sentence.text))), None)
+        if match is None or (match["alone"] is not None and sentence.role is Role.BODY):
+            continue
+        month, day = _MONTHS[match["month"].lower()], int(match["day"])
+        if match["year"]:
+            try:
+                return date(int(match["year"]), month, day).isoformat(), ""
+            except ValueError:
+                return "", ""
+        for source, where in sources:
+            reference = published_datetime(source)
+            found = _nearest_year(month, day, reference.date()) if reference else None
+            if found is not None:
+                written = " ".join(match.group(0).split())
+                return found.isoformat(), (
+                    f"published {found.isoformat()}: the dateline “{written}” has no year; "
+                    f"the year is from {where} ({source[:10]})"
+                )
+        return "", ""
+    return "", ""
+
+
 # -- HTML -------------------------------------------------------------------------------------
 _NEWS_TYPES = frozenset(
     {
@@ -299,13 +404,14 @@ def json_ld_metadata(scripts: Sequence[str]) -> PageMetadata:
             if not _types(item) & _NEWS_TYPES:
                 continue
             published = parse_date(str(item.get("datePublished") or item.get("dateCreated") or ""))
+            modified = parse_date(str(item.get("dateModified") or ""))
             url = item.get("url") or item.get("mainEntityOfPage") or ""
             if isinstance(url, dict):
                 url = url.get("@id", "")
             outlet = _name(item.get("publisher"))
-            if outlet or published:
+            if outlet or published or modified:
                 url = clean_field(url, 2000) if isinstance(url, str) else ""
-                return PageMetadata(clean_field(outlet, 80), published, url)
+                return PageMetadata(clean_field(outlet, 80), published, url, modified)
     return PageMetadata()
 
 
@@ -347,10 +453,20 @@ def html_metadata(tree: Any) -> PageMetadata:
         or ld.published
         or parse_date(first("//time[@datetime][1]/@datetime"))
     )
+    modified = (
+        parse_date(
+            first(
+                "//meta[@property='article:modified_time']/@content",
+                "//meta[@property='og:updated_time']/@content",
+                "//meta[@itemprop='dateModified']/@content",
+            )
+        )
+        or ld.modified
+    )
     url = first("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content") or ld.url
     if not url.startswith(("http://", "https://")):
         url = ""
-    return PageMetadata(clean_field(outlet, 80), published, clean_field(url, 2000))
+    return PageMetadata(clean_field(outlet, 80), published, clean_field(url, 2000), modified)
 
 
 def host_label(url: str) -> str:

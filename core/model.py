@@ -7,7 +7,9 @@ and cached. Offsets are half-open character offsets into ``Document.text``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -96,6 +98,9 @@ class Document:
     """Where it was published or fetched from, if known."""
     fetched: str = ""
     """When it was fetched from ``url`` (ISO 8601, UTC), for a version read from the web."""
+    label_suffix: str = ""
+    """What tells the label apart from another version's with the same outlet and date: the
+    time (`` 14:30``), else a count (`` (2)``); set by ``distinct_labels``."""
 
     @property
     def name(self) -> str:
@@ -108,6 +113,11 @@ class Document:
 
         ``UrduPoint 2025-02-06``; ``001 2025-02-06`` for ``001_d2c0166b2a2dd97c.txt``.
         """
+        return self.plain_label + self.label_suffix
+
+    @property
+    def plain_label(self) -> str:
+        """The outlet (else a short file name) and the date, without ``label_suffix``."""
         who = self.outlet or short_name(self.name)
         return f"{who} {self.published[:10]}".strip()
 
@@ -115,6 +125,41 @@ class Document:
     def body_chars(self) -> int:
         """Characters of text that count (everything but boilerplate)."""
         return sum(len(s.text) for s in self.sentences if s.counts)
+
+
+_CLOCK = re.compile(r"T(\d\d:\d\d)")
+
+
+def distinct_labels(documents: Sequence[Document]) -> tuple[Document, ...]:
+    """``documents`` with labels told apart: two versions from one outlet on one day get their
+    times (``AFP 2025-02-06 09:12``, ``AFP 2025-02-06 14:30``), and versions still alike a
+    count in the order given (``AFP 2025-02-06``, ``AFP 2025-02-06 (2)``). Stable: the same
+    documents in the same order get the same labels, and a label that is unique stays as it is.
+    """
+    plain = [document.plain_label for document in documents]
+    shared = Counter(plain)
+    labels = []
+    for document, label in zip(documents, plain, strict=True):
+        clock = _CLOCK.search(document.published)
+        if shared[label] > 1 and clock:
+            label = f"{label} {clock.group(1)}"
+        labels.append(label)
+    taken = set(labels)
+    seen: set[str] = set()
+    for index, label in enumerate(labels):
+        if label in seen:
+            count = 2
+            while f"{label} ({count})" in taken:
+                count += 1
+            labels[index] = f"{label} ({count})"
+            taken.add(labels[index])
+        seen.add(labels[index])
+    return tuple(
+        document
+        if document.label == label
+        else replace(document, label_suffix=label[len(document.plain_label) :])
+        for document, label in zip(documents, labels, strict=True)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,12 @@ class AlignSettings:
     unrelated_score: float = 0.8
     """Between independent stories only links this strong are kept (a sentence or quote both
     carry); two agencies' stories on one event share names and topic words, not facts."""
+    standfirst_reach: int = 3
+    """A summary line under the headline that repeats the lead (a PTI-style standfirst) is
+    looked for this many sentences before the lead at most (titles, bylines between)."""
+    standfirst_share: float = 0.6
+    """... and, when the lead carries more than the summary (a dateline in front), the summary
+    is at least this share of the lead's characters."""
     small_gap: int = 2
     """A gap between two links (or before the first) of at most this many sentences on each
     side is filled in order."""

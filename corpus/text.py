@@ -49,11 +49,12 @@ AGENCIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _DATELINE_PREFIX = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4},?\s*"
-    r"(?:\((?:[A-Za-z .-]{1,20})\))?\s*[-—–:]\s+|"
+    r"(?:\((?:[A-Za-z .-]{1,20})\))?\s*(?:--|[-—–:•])\s+|"
     r"[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Za-z.'’-]+){0,4},?\s*\((?:AFP|AP|Reuters|PA|dpa|EFE|ANSA|"
-    r"Xinhua|Kyodo|UPI|Bloomberg)[^)]{0,30}\)\s*[-—–:]?\s*)"
+    r"Xinhua|Kyodo|UPI|Bloomberg)[^)]{0,30}\)\s*(?:--|[-—–:])?\s*)"
 )
-"""``PARIS (AFP) -``, ``WASHINGTON —``, ``Tokyo, Feb 6 (Reuters) -`` at the head of a paragraph."""
+"""``PARIS (AFP) -``, ``WASHINGTON —``, ``RABAT, Morocco --``, ``LONDON •``, ``Tokyo, Feb 6
+(Reuters) -`` at the head of a paragraph."""
 _BYLINE = re.compile(
     r"^\s*(?:by|par|von|por)\s+[A-Z][\w.'’-]*(?:[ ,&]+(?:and\s+)?[A-Z][\w.'’-]*){0,8}\s*"
     r"(?:[,|/-].{0,60})?$",
@@ -165,14 +166,23 @@ def _mix(h: int) -> int:
     return h ^ (h >> 31)
 
 
-def is_furniture(line: str) -> bool:
-    """Whether a line is page furniture rather than story text."""
+def is_furniture(line: str, captions: bool = True) -> bool:
+    """Whether a line is page furniture rather than story text.
+
+    A photo caption (a line ending with a photo credit) is furniture unless ``captions`` is false.
+    """
     stripped = line.strip()
     if not stripped:
         return True
+    if captions and len(stripped) < 700 and _is_caption(stripped):
+        return True
     if len(stripped) > 320:
         return False
-    if len(stripped) < 160 and (_BYLINE.match(stripped) or _STAMP.match(stripped)):
+    if len(stripped) < 160 and (
+        _BYLINE.match(stripped)
+        or _STAMP.match(stripped)
+        or (len(stripped) < 80 and _DIGIT.search(stripped) and _is_date_line(stripped))
+    ):
         return True
     low = stripped.casefold()
     head = low[:40]
@@ -212,33 +222,122 @@ def credit_of(text: str) -> str:
 
 _LEADING_DATE = re.compile(r"^(?:date\s*:?\s*)?\d{4}-\d{2}-\d{2}\s+(?=\S)", re.IGNORECASE)
 """A date scraped in front of a headline: "date 2025-02-06 Japan PM Heads To US"."""
-_DATE_LINE = re.compile(
-    r"^(?:today|updated|published|date)?\s*:?\s*(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|"
-    r"\d{1,2}\s+\w{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}(?:[T ][\d:.+Z-]+)?)\s*$",
+_DATE_WORDS = frozenset(
+    """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
+    august september october november december mon tue wed thu fri sat sun monday tuesday
+    wednesday thursday friday saturday sunday today updated published posted date last modified
+    on at am pm a.m p.m gmt utc bst cet cest est edt cst cdt pst pdt ist and""".split()
+)
+"""What a line that is only a date or a time stamp is made of, besides numbers."""
+_UI_WORDS = frozenset(
+    """share comment comments print email e-mail facebook twitter pinterest linkedin whatsapp reddit
+    tweet save menu search home skip main content article story clear icon watch listen video
+    videos photo photos gallery advertisement error close open more news live loading on this to
+    the of in for our us and a""".split()
+)
+"""What page controls and navigation are made of ("Share Comment on this story Comment")."""
+_UI_ONLY = _UI_WORDS - frozenset("on this to the of in for our us and a".split())
+_TITLE_NOT = re.compile(
+    r"\bread time\b|^(?:tag(?:ged)?|archives?|category|filed under|section)\b[^:]{0,20}:|"
+    r"\s(?:/|>|»|›|\|)\s.{0,40}$"
+)
+"""Lines that are not headlines: "Estimated read time", "Tag Archives: X", "News / World"."""
+_TEASER_END = re.compile(r"(?:read more|continue reading|more)\W*$", re.IGNORECASE)
+"""The line under a teaser of another story."""
+_ROLE = re.compile(
+    r"^[\w .'’-]{0,40}\b(?:reporter|correspondent|editor|writer|columnist|staff)s?\s*[,|]",
     re.IGNORECASE,
 )
-"""A line that is only a date ("Today : Feb 24, 2025", "31 January 2025")."""
+"""The second line of a byline: "Political reporter, BBC News"."""
+_CAPTION = re.compile(
+    r"(?:\((?:[\w.'’ -]{0,40}/)?[\w.'’ -]{0,40}"
+    r"(?:Photo|Picture|Pic|via AP|via AFP|via Reuters|Images)\b[^()]{0,80}\)"
+    r"|\bvia (?:REUTERS|Reuters|AP|AFP|Getty Images)|Photo credit should read\b.{0,80}"
+    r"|\bPhoto by [^.]{1,80}|\bPic(?:ture)?\s*[:/]\s*\S[^.]{0,60}|\bCredit:\s*\S[^.]{0,40})\W*$"
+)
+"""A photo caption, recognised by the credit that ends it: "(AP Photo/Noah Berger)", "… via
+REUTERS", "(Photo by … /Getty Images)", "(Picture: AFP)", "Pic/Getty Images", "Credit: PA"."""
 TITLE_LENGTH = 90
+HEAD_LINES = 12
+"""How many lines at the top may be furniture before the headline or the lead."""
+
+
+_DIGIT = re.compile(r"\d")
+_CREDIT_WORDS = ("Photo", "photo", "Pic", "via ", "Images", "Credit")
+
+
+def _is_caption(line: str) -> bool:
+    """Whether a line ends with a photo credit (the words looked for first, the pattern then)."""
+    tail = line[-200:]
+    return any(word in tail for word in _CREDIT_WORDS) and bool(_CAPTION.search(tail))
+
+
+def _is_date_line(line: str) -> bool:
+    """Whether a line holds only a date or time stamp ("Monday, May 14, 2012", "Jun 10 7:39 AM")."""
+    tokens = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*|\d+", line.casefold())
+    return (
+        any(token.isdigit() for token in tokens)
+        and all(token.isdigit() or token in _DATE_WORDS for token in tokens)
+        and len(tokens) <= 14
+    )
+
+
+def _not_text(line: str) -> bool:
+    """Whether a line at the top of a page is furniture, a stamp, a control or a caption.
+
+    Such lines are neither the headline nor the lead: bylines, dates, "Share Comment",
+    "Skip to main content", section paths, a site name or section label of one or two words,
+    lines made mostly of numbers and symbols (phone numbers, "1/2"), photo captions.
+    """
+    low = line.casefold()
+    found = words(line)
+    if len(found) < 3 or is_furniture(line):
+        return True
+    if all(word in _UI_WORDS for word in found) and any(word in _UI_ONLY for word in found):
+        return True
+    if (_TITLE_NOT.search(low) or _ROLE.match(line)) and len(found) <= 8:
+        return True
+    if "@" in line or "http" in low or "www." in low:
+        return True
+    letters = sum(character.isalpha() for character in line)
+    if letters < 0.6 * len(line.replace(" ", "")):
+        return True
+    return len(_FURNITURE.findall(low)) >= 2
 
 
 def split_title(text: str) -> tuple[str, list[str]]:
-    """The headline (a short first line without a final full stop) and the other lines.
+    """The headline (a short line without a final full stop) and the lines after it.
 
-    Lines that are only a date come off the top first; without a headline, the title is the
-    start of the first line.
+    Page furniture at the top (bylines, date stamps, share buttons, site names and section
+    labels, photo captions, a long promotion with two furniture markers such as "Your support …
+    Read more … Support Now", teasers of other stories followed by "Read more") is passed over;
+    the first line of text is the headline when it is short and does not end a sentence. Without
+    a headline the title is the start of the lead, its dateline cut, and every line is returned.
     """
     lines = text.splitlines()
-    while lines and (not lines[0].strip() or _DATE_LINE.match(lines[0].strip())):
-        lines.pop(0)
-    if not lines:
-        return "", []
-    first = _LEADING_DATE.sub("", lines[0].strip().lstrip("# ").strip())
-    if 0 < len(first.split()) <= 25 and not first.endswith((".", "”", '"')):
-        return first, lines[1:]
-    title = " ".join(first.split())
+    head = lines[:HEAD_LINES]
+    for position, raw in enumerate(head):
+        line = _LEADING_DATE.sub("", raw.strip().lstrip("# ").strip())
+        if not line or _not_text(line):
+            continue
+        if len(line.split()) <= 25 and not line.endswith((".", "”", '"')):
+            following = next((n.strip() for n in head[position + 1 :] if n.strip()), "")
+            if _TEASER_END.match(following):
+                continue  # a teaser of another story: "… / Read more"
+            return line, lines[position + 1 :]
+        return _shortened(strip_dateline(line)), lines
+    for raw in lines:
+        line = _LEADING_DATE.sub("", raw.strip().lstrip("# ").strip())
+        if line:
+            return _shortened(line), lines
+    return "", []
+
+
+def _shortened(line: str) -> str:
+    title = " ".join(line.split())
     if len(title) > TITLE_LENGTH:
         title = title[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
-    return title, lines
+    return title
 
 
 def fingerprint(article: Article) -> Fingerprint:
@@ -253,9 +352,15 @@ def fingerprint(article: Article) -> Fingerprint:
     get = _word_cache.get
     stopwords = STOPWORDS
     ends = _ENDS
-    for raw in _paragraphs(lines):
-        if is_furniture(raw):
-            continue
+    paragraphs = [raw for raw in _paragraphs(lines) if not is_furniture(raw)]
+    if not paragraphs:
+        # a photo page: its captions are all the text it has
+        paragraphs = [raw for raw in _paragraphs(lines) if not is_furniture(raw, captions=False)]
+    if not paragraphs:
+        # every line looks like furniture (a page that is one lead ending "…Read More" under its
+        # headline): the page's own text is all it has, so it is kept rather than lost
+        paragraphs = [_cut_read_more(raw) for raw in _paragraphs(article.text.splitlines())]
+    for raw in paragraphs:
         paragraph = strip_dateline(raw)
         if is_post(paragraph):
             paragraph_hashes = hashes_of(paragraph)
@@ -343,6 +448,14 @@ def unpack_sentences(packed: bytes) -> list[tuple[int, ...]]:
 def fingerprints(articles: Iterable[Article]) -> list[Fingerprint]:
     """Fingerprints of a batch (the unit of work the engines send to a worker)."""
     return [fingerprint(article) for article in articles]
+
+
+_READ_MORE_END = re.compile(r"[\s.…]*\b(?:read more|continue reading)\W*$", re.IGNORECASE)
+
+
+def _cut_read_more(paragraph: str) -> str:
+    """The paragraph without a final "…Read More" or "Continue reading" link."""
+    return _READ_MORE_END.sub("", paragraph)
 
 
 def _paragraphs(lines: Sequence[str]) -> list[str]:

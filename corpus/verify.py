@@ -27,31 +27,60 @@ class VerifySettings:
     min_reworded: float = 0.5
     """Share of the smaller variant's sentences with a counterpart for a reworded edge."""
     min_sentences: int = 3
-    """And at least this many sentences matched."""
+    """And at least this many sentences matched (every one, and at least two, when the shorter
+    side has fewer: a brief of two sentences both reworded from the other joins it)."""
     sentence_overlap: float = 0.5
     """Share of a sentence's content words its counterpart must carry."""
+    lead_overlap: float = 0.34
+    """For a reworded edge, the share of the lead's content words (the first sentence of either
+    side) that one sentence of the other side must carry: a rewrite keeps its source's top, two
+    stories sharing background paragraphs do not share their leads."""
 
 
 def reworded_share(
     a: Sequence[Sequence[int]], b: Sequence[Sequence[int]], overlap: float
 ) -> tuple[float, int]:
     """Share of the shorter side's sentences with a counterpart in the other, and the count."""
+    share, matched, _ = reworded_match(a, b, overlap, overlap)
+    return share, matched
+
+
+def reworded_match(
+    a: Sequence[Sequence[int]],
+    b: Sequence[Sequence[int]],
+    overlap: float,
+    lead_overlap: float,
+) -> tuple[float, int, bool]:
+    """As ``reworded_share``, and whether the lead of either side has a counterpart in the other
+    (a sentence carrying ``lead_overlap`` of the lead's content words).
+
+    A rewrite keeps its source's top, reworded; two stories that share only background
+    paragraphs (an agency's same-day stories on one event) do not share their leads.
+    """
     if not a or not b:
-        return 0.0, 0
+        return 0.0, 0, False
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     where: dict[int, list[int]] = {}
     for position, terms in enumerate(large):
         for term in terms:
             where.setdefault(term, []).append(position)
     matched = 0
-    for terms in small:
+    lead = False
+    for index, terms in enumerate(small):
         hits: dict[int, int] = {}
         for term in terms:
             for position in where.get(term, ()):
                 hits[position] = hits.get(position, 0) + 1
-        if hits and max(hits.values()) >= overlap * len(terms):
+        if not hits:
+            continue
+        best = max(hits.values())
+        if best >= overlap * len(terms):
             matched += 1
-    return matched / len(small), matched
+        if index == 0 and best >= lead_overlap * len(terms):
+            lead = True
+        if not lead and hits.get(0, 0) >= lead_overlap * len(large[0]):
+            lead = True
+    return matched / len(small), matched, lead
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +123,12 @@ def verify_pair(
     if share >= settings.min_containment and shared >= settings.min_shared_ngrams:
         verdict = "verbatim"
     else:
-        reworded, matched = reworded_share(
-            first.sentences, second.sentences, settings.sentence_overlap
+        reworded, matched, lead = reworded_match(
+            first.sentences, second.sentences, settings.sentence_overlap, settings.lead_overlap
         )
-        if reworded >= settings.min_reworded and matched >= settings.min_sentences:
+        shorter = min(len(first.sentences), len(second.sentences))
+        needed = max(2, min(settings.min_sentences, shorter))
+        if reworded >= settings.min_reworded and matched >= needed and lead:
             verdict = "reworded"
         elif quotes:
             verdict = "quotes"

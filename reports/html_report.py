@@ -2,7 +2,9 @@
 
 Document text only ever reaches the page through autoescaped template variables; the page's own
 CSS and toggle script are inlined and pinned by hash in a Content-Security-Policy, so nothing
-else can run or load, even from a file that slipped past escaping.
+else can run or load, even from a file that slipped past escaping. Every value the templates
+print also shows bidirectional controls and hiding characters visibly (``visible_format``), so
+a browser cannot reorder a quote or hide words; the JSON report keeps them.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from wirediff.core.model import Collation, Comparison, Document, Flag, FlagNote
+from wirediff.core.visible import visible_format
 from wirediff.present.evidence import evidence_line
 from wirediff.present.legend import (
     ESTIMATE_MARK,
@@ -242,11 +245,21 @@ def _hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
+def _shown(value: object) -> object:
+    """What a template prints: text with bidirectional controls and hiding characters visible."""
+    if isinstance(value, Markup):  # our own markup (the timeline's SVG) around escaped text
+        return Markup(visible_format(value))
+    if isinstance(value, str):
+        return visible_format(value)
+    return value
+
+
 @cache
 def _environment() -> Environment:
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
+        finalize=_shown,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -150,3 +150,31 @@ LINKY = (
     "Details at https://evil.example/x?a=1 and www.evil.example/path, wrote boss@evil.example "
     "to @octocat about #123 and ftp://files.example.\n"
 )
+
+# --- Bidirectional controls and hidden characters (Trojan Source) -------------------------------
+
+RLO, PDF, RLI, PDI, LRM = "\u202e", "\u202c", "\u2067", "\u2069", "\u200e"
+ZWSP, WORD_JOINER, ZWNBSP = "\u200b", "\u2060", "\ufeff"
+TAG_TEXT = "".join(chr(0xE0000 + ord(c)) for c in "wire $9m")
+"""ASCII smuggled in tag characters: invisible on screen, a whole hidden text in the data."""
+BIDI = ("\u061c", "\u200e", "\u200f", *(chr(c) for c in range(0x202A, 0x202F)))
+BIDI += tuple(chr(c) for c in range(0x2066, 0x206A))
+HIDDEN = (ZWSP, WORD_JOINER, ZWNBSP, "\u2061", "\u180e", "\U000e0001", TAG_TEXT)
+SHAPING = ("\u00ad", "\u200c", "\u200d")
+"""Soft hyphen and zero-width (non-)joiners: they shape text (Persian, emoji), nothing to show."""
+
+TROJAN_TEXT = f"""Mayor backs the budget plan
+
+"We will {RLO}etov ton{PDF} against the plan," Mayor Jane Doe said on Monday.
+
+The council will meet again on Friday{TAG_TEXT} to discuss the budget.
+"""
+"""A quote that a terminal or browser would display as "We will not vote against the plan"
+while it says, character by character, "We will etov ton": the override reverses it."""
+TROJAN_OTHER = f"""Mayor backs the budget plan
+
+"We will n{ZWSP}ot vote against the plan," Mayor Jane Doe said on Monday.
+
+The council will meet again on Friday to discuss the budget.
+"""
+"""The same quote, looking word for word the same, with a zero-width space inside "not"."""

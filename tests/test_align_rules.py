@@ -375,3 +375,40 @@ def test_settings_name_every_new_threshold() -> None:
         "part_terms",
         "part_drop",
     } <= names
+
+
+# A standfirst repeating the lead (PTI style): the lead keeps its counterpart.
+
+LEAD = (
+    "The government on Thursday approved a Rs 5,000 crore scheme to boost solar manufacturing "
+    "in the country."
+)
+REST = (
+    "Officials said the scheme will create nearly 20,000 jobs over five years.\n\n"
+    "The cabinet also cleared a proposal to extend the rural housing programme until 2029.\n\n"
+    "Opposition parties criticised the timing of the announcement ahead of state elections.\n"
+)
+WITH_STANDFIRST = (
+    f"Cabinet approves solar scheme\n\n{LEAD}\n\nNew Delhi, Feb 6 (PTI) {LEAD}\n\n{REST}"
+)
+"""0 headline, 1 standfirst, 2 the lead behind its dateline, 3-5 the rest."""
+REPEATED_LEAD = f"Cabinet approves solar scheme\n\n{LEAD}\n\n{LEAD}\n\n{REST}"
+"""The same with the lead repeated word for word (no dateline)."""
+WITHOUT = f"Cabinet approves Rs 5,000 crore solar scheme\n\n{LEAD}\n\n{REST}"
+"""0 headline, 1 the lead, 2-4 the rest."""
+
+
+@pytest.mark.parametrize("with_standfirst", [WITH_STANDFIRST, REPEATED_LEAD])
+def test_a_standfirst_repeating_the_lead_leaves_the_lead_its_counterpart(
+    with_standfirst: str,
+) -> None:
+    ahead = compare(with_standfirst, WITHOUT)
+    assert groups(ahead) == {((0,), (0,)), ((2,), (1,)), ((3,), (2,)), ((4,), (3,)), ((5,), (4,))}
+    assert 1 in ahead.omitted  # the standfirst is what the other version lacks
+    behind = compare(WITHOUT, with_standfirst)
+    assert groups(behind) == {((0,), (0,)), ((1,), (2,)), ((2,), (3,)), ((3,), (4,)), ((4,), (5,))}
+    assert 1 in behind.added
+
+
+def test_two_standfirsts_link_to_each_other_and_two_leads_too() -> None:
+    assert {((1,), (1,)), ((2,), (2,))} <= groups(compare(WITH_STANDFIRST, REPEATED_LEAD))

@@ -93,3 +93,61 @@ def test_partial_results_come_per_version_and_match_the_end(family: list[Documen
     assert all(p.base == 3 and p.documents == final.documents for p in seen)
     assert seen[-1].comparisons == final.comparisons
     assert final == collate(family, base=3)
+
+
+def _version(name: str, outlet: str, published: str, extra: str) -> Document:
+    from dataclasses import replace
+
+    from wirediff.core import document_from_text
+
+    return replace(document_from_text(copy(1, extra), name), outlet=outlet, published=published)
+
+
+def test_versions_from_one_outlet_on_one_day_get_distinct_stable_labels() -> None:
+    documents = [
+        _version("a.html", "AFP", "2025-02-06T09:12:00+00:00", "One."),
+        _version("b.html", "AFP", "2025-02-06T14:30:00+00:00", "Two."),
+        _version("c.html", "AFP", "2025-02-06", "Three."),
+        _version("d.html", "AFP", "2025-02-06", "Four."),
+        _version("e.html", "AFP", "2025-02-06", "Five."),
+        _version("f.html", "Reuters", "2025-02-06T09:12:00Z", "Six."),
+        _version("g.html", "AFP", "2025-02-07", "Seven."),
+    ]
+    labels = [
+        "AFP 2025-02-06 09:12",
+        "AFP 2025-02-06 14:30",
+        "AFP 2025-02-06",
+        "AFP 2025-02-06 (2)",
+        "AFP 2025-02-06 (3)",
+        "Reuters 2025-02-06",  # alone on its day: no time added
+        "AFP 2025-02-07",
+    ]
+    collation = wirediff.compare(documents)
+    assert [document.label for document in collation.documents] == labels
+    # stable: comparing again (as the app does with another base) gives the same labels
+    again = wirediff.compare(list(collation.documents), base=3)
+    assert [document.label for document in again.documents] == labels
+    # every display reads Document.label: the reports and the grid show them apart
+    import json
+
+    from wirediff.present.grid import build_grid
+    from wirediff.reports import render
+
+    data = json.loads(render(collation, "json", "test"))
+    assert [document["label"] for document in data["documents"]] == labels
+    columns = build_grid(collation).columns  # one per version but the base
+    assert sorted(column.label for column in columns) == sorted(labels[1:])
+    txt = render(collation, "txt", "test")
+    assert "AFP 2025-02-06 (3)" in txt and "AFP 2025-02-06 14:30" in txt
+
+
+def test_the_same_time_twice_gets_a_count_and_a_unique_label_stays_unchanged() -> None:
+    same = [
+        _version("a.html", "AP", "2025-02-06T09:12:00Z", "One."),
+        _version("b.html", "AP", "2025-02-06T09:12:30Z", "Two."),
+        _version("c.html", "UPI", "", "Three."),
+    ]
+    labels = [document.label for document in wirediff.compare(same).documents]
+    assert labels == ["AP 2025-02-06 09:12", "AP 2025-02-06 09:12 (2)", "UPI"]
+    unique = [_version("a.html", "AP", "2025-02-06", "One."), _version("b.html", "", "", "Two.")]
+    assert wirediff.compare(unique).documents == tuple(unique)

@@ -23,12 +23,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wirediff.cli.main import main
-from wirediff.core import Document, WirediffError, collate, document_from_text
+from wirediff.core import Collation, Document, WirediffError, collate, document_from_text
 from wirediff.core import segment as segment_module
 from wirediff.core.diff import word_opcodes
 from wirediff.core.load import MAX_BYTES, load_document, parse_bytes
 from wirediff.core.model import short_name
-from wirediff.core.visible import visible, visible_collation, visible_line
+from wirediff.core.visible import (
+    visible,
+    visible_collation,
+    visible_format,
+    visible_line,
+    visible_report,
+)
 from wirediff.reports import render
 from wirediff.reports.md_report import escape, render_md
 from wirediff.reports.txt_report import render_txt
@@ -39,9 +45,15 @@ from .conftest import AFP
 ROOT = Path(__file__).resolve().parents[1]
 
 
+_DECEIVING = frozenset(hostile.BIDI) | frozenset("".join(hostile.HIDDEN))
+
+
 def controls(text: str) -> set[str]:
-    """Control characters in ``text`` other than tab and newline."""
-    return {c for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n"}
+    """Control characters in ``text`` other than tab and newline, and the bidirectional controls
+    and hidden characters that would reorder or hide text on screen."""
+    return {
+        c for c in text if (unicodedata.category(c) == "Cc" and c not in "\t\n") or c in _DECEIVING
+    }
 
 
 def escape_collation(base_path: str = hostile.ESCAPE_NAME) -> Any:
@@ -97,7 +109,7 @@ def test_every_format_is_visible_on_a_terminal_and_raw_in_a_pipe(
         assert main(["report", str(base), str(other), "--format", format_name]) == 0
         shown = capsys.readouterr().out
         monkeypatch.undo()
-        assert not controls(shown), format_name
+        assert not controls(shown.removeprefix("\ufeff")), format_name  # the CSV's own BOM
         if format_name != "json":  # JSON escapes control characters itself
             assert "\x1b" in piped, format_name
 
@@ -125,6 +137,8 @@ ARBITRARY = st.lists(
         st.text(st.characters(codec="utf-8"), max_size=20),
         st.text(st.characters(min_codepoint=0, max_codepoint=0x9F), max_size=20),
         st.sampled_from(hostile.ESCAPES),
+        st.sampled_from(hostile.BIDI + hostile.HIDDEN + hostile.SHAPING),
+        st.text(st.sampled_from(sorted(_DECEIVING)), max_size=5),
     ),
     max_size=10,
 ).map("".join)
@@ -241,6 +255,64 @@ def test_the_displayed_collation_keeps_every_offset() -> None:
         for sentence in seen.sentences:
             assert seen.text[sentence.start : sentence.end] == sentence.text
             assert not controls(sentence.text)
+
+
+def test_visible_shows_bidi_controls_and_hidden_characters_at_the_same_length() -> None:
+    for character in (*hostile.BIDI, *hostile.HIDDEN):
+        text = f"a{character}b"
+        for show in (visible, visible_line, visible_format):
+            shown = show(text)
+            assert len(shown) == len(text) and not controls(shown), (show, hex(ord(character)))
+    assert visible(hostile.TROJAN_TEXT).count("\u21c6") == 2  # ⇆ where the override was
+    assert "Friday⬚⬚⬚⬚⬚⬚⬚⬚ to" in visible(hostile.TROJAN_TEXT)  # the smuggled text, one ⬚ each
+    assert visible_line(f"n{hostile.ZWSP}ot") == "n⬚ot"
+    assert visible_format("a\x1bb") == "a\x1bb"  # for displays that handle controls themselves
+    assert visible("\ufeffa\ufeffb") == "⬚a⬚b"
+    assert visible_report("\ufeffa\ufeffb") == "\ufeffa⬚b"  # the CSV report's BOM stays
+    for character in hostile.SHAPING:  # they shape text, nothing hidden
+        assert visible(f"a{character}b") == f"a{character}b"
+
+
+def trojan_collation() -> Collation:
+    return collate(
+        [
+            document_from_text(hostile.TROJAN_TEXT, f"trojan{hostile.RLI}txt.{hostile.PDI}md"),
+            document_from_text(hostile.TROJAN_OTHER, "other.txt"),
+        ]
+    )
+
+
+def test_the_txt_report_shows_a_reordering_quote_as_written_and_json_keeps_it() -> None:
+    collation = trojan_collation()
+    text = render_txt(collation, "test")
+    assert not controls(text)
+    assert '"We will ⇆etov ton⇆ against the plan,"' in text
+    assert "trojan⇆txt.⇆md" in text  # the file name cannot reorder its extension
+    assert "n⬚ot vote" in text  # why the two quotes, alike on screen, are not identical
+    data = json.loads(render(collation, "json", "test"))
+    assert hostile.RLO in data["documents"][0]["text"]
+    assert hostile.TAG_TEXT in data["documents"][0]["text"]
+    assert hostile.ZWSP in data["documents"][1]["text"]
+
+
+def test_the_html_report_shows_bidi_controls_and_hidden_characters() -> None:
+    page = render(trojan_collation(), "html", "test")
+    assert not controls(page)
+    assert "We will ⇆etov ton⇆ against" in page and "n⬚ot vote" in page
+    assert "trojan⇆txt.⇆md" in page
+    assert ".s { unicode-bidi: isolate; }" in page  # right-to-left text stays in its sentence
+
+
+def test_the_app_shows_bidi_controls_and_hidden_characters() -> None:
+    documents = [
+        document_from_text(hostile.TROJAN_TEXT, "trojan.txt"),
+        document_from_text(hostile.TROJAN_OTHER, f"{hostile.RLO}txt.evil"),
+    ]
+
+    def check(shown: str, app: Any) -> None:
+        assert "⇆etov ton⇆" in shown and "n⬚ot" in shown and "⇆txt" in shown
+
+    asyncio.run(_show(documents, keys=("j", "enter"), check=check))
 
 
 # --- 2. Linear segmentation ---------------------------------------------------------------------

@@ -227,3 +227,107 @@ def test_metadata_carries_no_control_characters(tmp_path: Path) -> None:
     manifest.write_text(f'path,outlet\n{first.name},"A\x07B"\n', encoding="utf-8")
     documents = load_documents([str(first), str(second)], manifest=str(manifest))
     assert documents[0].outlet == "A B"
+
+
+# Datelines without a year ("Feb 6 (Reuters) -"): read when the version states a year elsewhere.
+
+BODY = (
+    "President Donald Trump met Japanese Prime Minister Shigeru Ishiba at the White House on "
+    "Thursday for their first summit. The two leaders discussed trade and the alliance."
+)
+
+
+def _page(tmp_path: Path, dateline: str, head: str = "", name: str = "story.html") -> Path:
+    page = tmp_path / name
+    page.write_text(
+        f"<html><head><title>Trump meets Ishiba</title>{head}</head>"
+        f"<body><article><h1>Trump meets Ishiba</h1><p>{dateline} {BODY}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    return page
+
+
+@pytest.mark.parametrize(
+    ("head", "dateline", "iso", "source"),
+    [
+        (
+            '<meta property="article:modified_time" content="2025-02-07T10:00:00Z">',
+            "WASHINGTON, Feb 6 (Reuters) -",
+            "2025-02-06",
+            "the page's modification date (2025-02-07)",
+        ),
+        (  # a dateline in late December, modified in early January: the year before
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"dateModified": "2026-01-02T08:00:00Z"}</script>',
+            "PARIS, 31 December (AFP) -",
+            "2025-12-31",
+            "the page's modification date (2026-01-02)",
+        ),
+        (
+            '<link rel="canonical" href="https://news.example/world/2025/02/06/trump-ishiba/">',
+            "6 February (AFP) -",
+            "2025-02-06",
+            "the date in its address (2025-02-06)",
+        ),
+        (
+            '<link rel="canonical" href="https://news.example/story-20250206.html">',
+            "New Delhi, Feb 6 (PTI)",
+            "2025-02-06",
+            "the date in its address (2025-02-06)",
+        ),
+    ],
+)
+def test_a_dateline_without_a_year_takes_the_year_the_page_states_and_says_so(
+    tmp_path: Path, head: str, dateline: str, iso: str, source: str
+) -> None:
+    document = load_document(str(_page(tmp_path, dateline, head)))
+    assert document.published == iso
+    assert document.notes == (
+        f"published {iso}: the dateline “{dateline}” has no year; the year is from {source}",
+    )
+
+
+def test_a_dateline_without_a_year_and_nothing_else_leaves_the_date_unset(
+    tmp_path: Path,
+) -> None:
+    document = load_document(str(_page(tmp_path, "WASHINGTON, Feb 6 (Reuters) -")))
+    assert (document.published, document.notes) == ("", ())
+    # a year in the running text is no source: a story may recall any past date
+    text = tmp_path / "recall.txt"
+    text.write_text(
+        "Trump meets Ishiba\n\nWASHINGTON, Feb 6 (Reuters) - The leaders met on Thursday, "
+        "as they had on March 3, 2019 in Osaka. They discussed trade.\n",
+        encoding="utf-8",
+    )
+    assert load_document(str(text)).published == ""
+
+
+def test_the_published_date_wins_over_a_dateline_and_a_full_dateline_is_read(
+    tmp_path: Path,
+) -> None:
+    head = (
+        '<meta property="article:published_time" content="2025-02-05T23:30:00-05:00">'
+        '<meta property="article:modified_time" content="2025-02-07T10:00:00Z">'
+    )
+    document = load_document(str(_page(tmp_path, "WASHINGTON, Feb 6 (Reuters) -", head)))
+    assert (document.published, document.notes) == ("2025-02-05T23:30-05:00", ())
+    text = tmp_path / "xinhua.txt"
+    text.write_text(
+        f"Trump meets Ishiba\n\nBEIJING, Feb. 6, 2025 (Xinhua) -- {BODY}\n", encoding="utf-8"
+    )
+    assert (load_document(str(text)).published, load_document(str(text)).notes) == (
+        "2025-02-06",
+        (),
+    )
+
+
+def test_a_saved_text_takes_the_year_of_its_updated_line(tmp_path: Path) -> None:
+    text = tmp_path / "saved.txt"
+    text.write_text(
+        f"Trump meets Ishiba\n\nUpdated: February 7, 2025 10:00 AM\n\n"
+        f"WASHINGTON, Feb 6 (Reuters) - {BODY}\n",
+        encoding="utf-8",
+    )
+    document = load_document(str(text))
+    assert document.published == "2025-02-06"
+    assert "the year is from its “updated” line (2025-02-07)" in document.notes[0]

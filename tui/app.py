@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from wirediff.core import Collation, Document, WirediffError, collate, load_documents
 from wirediff.core.collation import resolve_base
+from wirediff.core.model import distinct_labels
 from wirediff.core.visible import visible_collation, visible_line
 
 from .aligned_view import AlignedView
@@ -208,7 +209,8 @@ class WirediffApp(App[int]):
             return
         if index is None or len(self.documents) < 2:
             return  # --base auto: the base is known only once the versions are compared
-        preview = self._visible(Collation(self.documents, index, False, (), ()))
+        documents = distinct_labels(self.documents)
+        preview = self._visible(Collation(documents, index, False, (), ()))
         self.view.show(preview, preview=True)
 
     def _visible(self, collation: Collation) -> Collation:
