@@ -17,6 +17,7 @@ from collections.abc import Hashable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -56,6 +57,15 @@ class SteadyFooter(Footer):
                 tooltip=tooltip,
                 classes="-compact",
             )
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Rebuild at once, not after the next refresh as Footer does: moving into the summary
+        panel (``S``) and out of it then shows its keys one frame (about 20 ms) sooner."""
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self.call_next(self.recompose)
 
     async def recompose(self) -> None:
         if not self.is_attached or not self._bindings_ready:
