@@ -1,7 +1,9 @@
-"""Load and check hand-labelled alignments: the seed pairs and the real wire-copy pairs.
+"""Load and check hand-labelled alignments: the seed pairs, real wire copy and real rewrites.
 
 ``bench/data/seed_labels.json`` labels pairs of ``seeds/``; ``bench/data/wire_labels.json``
-labels pairs of ``bench/data/wire/`` (AP stories as republished by several outlets). An excerpt
+labels pairs of ``bench/data/wire/`` (AP stories as republished by several outlets);
+``bench/data/rewrite_labels.json`` labels pairs of ``bench/data/rewrites/`` (a wire story and
+another outlet's paraphrasing rewrite of it). An excerpt
 is the first characters of a sentence, occurring once in its file; a sentence that a page repeats
 word for word is given as ``{"text": ..., "occurrence": n}`` (the n-th occurrence, from 1).
 """
@@ -24,6 +26,8 @@ LABELS = DATA / "seed_labels.json"
 SEEDS = ROOT / "seeds"
 WIRE_LABELS = DATA / "wire_labels.json"
 WIRE = DATA / "wire"
+REWRITE_LABELS = DATA / "rewrite_labels.json"
+REWRITES = DATA / "rewrites"
 MIN_EXCERPT, MAX_EXCERPT = 30, 60
 
 
@@ -172,7 +176,7 @@ def seed_cases(path: Path = LABELS, seeds: Path = SEEDS) -> list[GoldCase]:
 
 
 def wire_cases(path: Path = WIRE_LABELS, texts: Path = WIRE) -> list[GoldCase]:
-    """All labelled real wire-copy pairs as GoldCases.
+    """All labelled real wire-copy pairs as GoldCases (or, given their paths, the rewrites).
 
     Their kind (identical or reworded) is not labelled: most links are verbatim copies.
     """
@@ -182,6 +186,11 @@ def wire_cases(path: Path = WIRE_LABELS, texts: Path = WIRE) -> list[GoldCase]:
         links = tuple(dataclasses.replace(link, kind=None) for link in case.links)
         cases.append(dataclasses.replace(case, links=links))
     return cases
+
+
+def rewrite_cases(path: Path = REWRITE_LABELS, texts: Path = REWRITES) -> list[GoldCase]:
+    """All labelled real rewrites (a wire story and another outlet's paraphrase) as GoldCases."""
+    return wire_cases(path, texts)
 
 
 def pair_name(pair: PairLabel) -> str:
@@ -216,13 +225,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("labels", nargs="?", type=Path, default=LABELS)
     parser.add_argument("--seeds", type=Path, default=SEEDS, help="the folder of the texts")
-    parser.add_argument("--wire", action="store_true", help="check the wire-copy labels")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--wire", action="store_true", help="check the wire-copy labels")
+    which.add_argument("--rewrites", action="store_true", help="check the rewrite labels")
     parser.add_argument(
         "--coverage", action="store_true", help="list engine sentences left unlabelled"
     )
     args = parser.parse_args(argv)
     if args.wire:
         args.labels, args.seeds = WIRE_LABELS, WIRE
+    if args.rewrites:
+        args.labels, args.seeds = REWRITE_LABELS, REWRITES
     pairs = load_labels(args.labels)
     problems = [p for pair in pairs for p in check_pair(pair, args.seeds)]
     for pair in pairs:

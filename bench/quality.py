@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 Aligner = Callable[["Document", "Document"], list[Pred]]
 TARGET_SYNTHETIC, TARGET_SEEDS, TARGET_FLAG_P = 0.95, 0.90, 0.90
 TARGET_WIRE = 0.96
+TARGET_REWRITES = 0.80
 
 
 @dataclass(slots=True)

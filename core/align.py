@@ -366,6 +366,43 @@ class _Aligner:
             if i not in self.base_link and j not in self.other_link:
                 self.link([i], [j], score)
 
+    def copies_in_order(self) -> None:
+        """Give a repeated sentence's counterpart to the copy that keeps the order.
+
+        A version that says a sentence twice (a summary line repeated lower down, a quote
+        recalled) offers the other's single copy to both; the first took it, even when it
+        crosses the other anchors and the second sits where the other has it. The link moves
+        to an unlinked identical copy that crosses fewer of the other links.
+        """
+        places: dict[str, dict[str, list[int]]] = {"base": {}, "other": {}}
+        for side, features in (("base", self.base), ("other", self.other)):
+            for position, norm in enumerate(features.norms):
+                if norm:
+                    places[side].setdefault(norm, []).append(position)
+        tried = 0
+        for index, (base, other, score) in enumerate(self.groups):
+            if len(base) != 1 or len(other) != 1:
+                continue
+            i, j = base[0], other[0]
+            norm = self.base.norms[i]
+            if norm != self.other.norms[j]:
+                continue
+            copies = [("base", k) for k in places["base"][norm] if k not in self.base_link]
+            copies += [("other", k) for k in places["other"][norm] if k not in self.other_link]
+            if not copies or tried >= self.settings.copy_checks:
+                continue
+            tried += 1
+            pairs = [(min(b), min(o)) for b, o, _ in self.groups]
+            crossed = _crossings(pairs, (i, j))
+            for side, copy in copies:
+                pair = (copy, j) if side == "base" else (i, copy)
+                if _crossings(pairs, pair) < crossed:
+                    links = self.base_link if side == "base" else self.other_link
+                    del links[i if side == "base" else j]
+                    links[copy] = index
+                    self.groups[index] = ([pair[0]], [pair[1]], score)
+                    break
+
     def chain(self) -> list[tuple[int, int]]:
         """The anchors that keep document order, as sorted ``(base, other)`` pairs."""
         pairs = sorted((min(b), min(o)) for b, o, _ in self.groups)
@@ -390,6 +427,10 @@ class _Aligner:
                 self.link([i], [j], score)
                 chain.insert(position, (i, j))
                 chain_base.insert(position, i)
+
+    def _crosses_kind(self, i: int, j: int) -> bool:
+        """Whether the pair joins a headline or heading to running text."""
+        return self.base.titles[i] != self.other.titles[j]
 
     def moved_runs(self, scored: Sequence[tuple[float, int, int]]) -> None:
         """Link pairs that cross the order but move together with a neighbour (a moved block).
@@ -513,6 +554,39 @@ class _Aligner:
                 score = self.group_score(base_sentences, other_sentences)
             self.groups[index] = (base_sentences, other_sentences, score)
 
+    def leads_keep_leads(self) -> None:
+        """Give a lead that the other version's headline took back to the other's lead.
+
+        A headline sums up the story, as the lead does, and a rewrite's lead can score higher
+        with the other version's headline than with the other's lead. When that lead's own
+        counterpart, the other version's lead, was left unlinked and pairs with it in order,
+        the two leads are linked and the headline is left to ``headlines``.
+        """
+        for head_side in ("base", "other"):
+            heads, texts = (
+                (self.base, self.other) if head_side == "base" else (self.other, self.base)
+            )
+            head_links = self.base_link if head_side == "base" else self.other_link
+            head = _headline(heads)
+            own_lead, their_lead = _lead(heads), _lead(texts)
+            if head is None or own_lead is None or their_lead is None:
+                continue
+            index = head_links.get(head)
+            if index is None or own_lead in head_links:
+                continue
+            base, other, _ = self.groups[index]
+            heads_members, text_members = (base, other) if head_side == "base" else (other, base)
+            if heads_members != [head] or text_members != [their_lead]:
+                continue
+            i, j = (own_lead, their_lead) if head_side == "base" else (their_lead, own_lead)
+            score = self.pair_score(i, j)
+            if score < self.settings.in_order_score:
+                continue
+            heads_members[:] = [own_lead]
+            del head_links[head]
+            head_links[own_lead] = index
+            self.groups[index] = (base, other, score)
+
     def headlines(self) -> None:
         """Link the headlines, or a headline and the other version's lead, when they agree.
 
@@ -558,46 +632,121 @@ class _Aligner:
             self.link(base, other, score)
 
     def fill_gaps(self, scored: Sequence[tuple[float, int, int]]) -> None:
-        """Link the sentences left alone, in order, in a small gap between two links.
+        """Link the sentences left alone, in order, in a gap between two links.
 
-        Between two linked pairs (or the start of the documents and the first link), one or two
-        unlinked sentences on each side are most likely
-        the same content loosely reworded (Bleualign and hunalign fill such gaps); they are
-        paired in order when they share enough, at a lower threshold than anywhere else, and
-        when neither matches any other sentence better: a sentence cut and another put in its
-        place share the story's names and topic words too.
+        Between two linked pairs (or the start of the documents and the first link), the
+        unlinked sentences on each side are most likely the same content loosely reworded
+        (Bleualign and hunalign fill such gaps): the best monotone alignment of the gap is
+        taken, one to one, one to two or two to one (a rewrite merges and splits), at a lower
+        threshold than anywhere else, and only with pairs where neither sentence matches any
+        other sentence better: a sentence cut and another put in its place share the story's
+        names and topic words too. Wider gaps need a higher score than small ones.
         """
-        best_of_base: dict[int, float] = {}
-        best_of_other: dict[int, float] = {}
+        best_of_base: dict[int, tuple[float, int]] = {}
+        best_of_other: dict[int, tuple[float, int]] = {}
         for score, i, j in scored:  # best first
-            best_of_base.setdefault(i, score)
-            best_of_other.setdefault(j, score)
-        limit = self.settings.small_gap
+            if self._crosses_kind(i, j):
+                continue  # a headline sums up every sentence: no rival to a body sentence
+            best_of_base.setdefault(i, (score, j))
+            best_of_other.setdefault(j, (score, i))
+        limit, width = self.settings.small_gap, self.settings.gap_width
         pairs = sorted((min(b), min(o), max(b), max(o)) for b, o, _ in self.groups)
         keep = increasing_subsequence([other for _, other, _, _ in pairs])
         chain = [(-1, -1, -1, -1)] + [pairs[k] for k in keep] if keep else []
         for (_, _, base_low, other_low), (base_high, other_high, _, _) in itertools.pairwise(chain):
-            base_gap = list(range(base_low + 1, base_high))
-            other_gap = list(range(other_low + 1, other_high))
-            if not (0 < len(base_gap) <= limit and 0 < len(other_gap) <= limit):
+            base_span = range(base_low + 1, base_high)
+            other_span = range(other_low + 1, other_high)
+            base_gap = [i for i in base_span if self._free_base(i)]
+            other_gap = [j for j in other_span if self._free_other(j)]
+            if not (0 < len(base_gap) <= width and 0 < len(other_gap) <= width):
                 continue
-            if not all(map(self._free_base, base_gap)) or not all(map(self._free_other, other_gap)):
-                continue  # linked elsewhere or furniture: not a plain gap
-            options = [[(i, j)] for i in base_gap for j in other_gap]
-            if len(base_gap) == len(other_gap) == 2:
-                options.append(list(zip(base_gap, other_gap, strict=True)))
-            best: list[tuple[int, int]] = []
-            best_total = 0.0
-            for option in options:
-                scores = [self.pair_score(i, j) for i, j in option]
-                mutual = all(
-                    score >= best_of_base.get(i, 0.0) and score >= best_of_other.get(j, 0.0)
-                    for score, (i, j) in zip(scores, option, strict=True)
+            small = len(base_gap) <= limit and len(other_gap) <= limit
+            # Only the free sentences make the gap: one linked elsewhere (moved) is not in it.
+            threshold = self.settings.gap_score if small else self.settings.wide_gap_score
+            for base_group, other_group in self._gap_alignment(
+                base_gap, other_gap, threshold, best_of_base, best_of_other
+            ):
+                if len(base_group) == len(other_group) == 1:
+                    score = self.pair_score(base_group[0], other_group[0])
+                else:
+                    score = self.group_score(base_group, other_group)
+                self.link(base_group, other_group, score)
+
+    def _gap_alignment(
+        self,
+        base_gap: list[int],
+        other_gap: list[int],
+        threshold: float,
+        best_of_base: dict[int, tuple[float, int]],
+        best_of_other: dict[int, tuple[float, int]],
+    ) -> list[tuple[list[int], list[int]]]:
+        """The best monotone alignment of two gaps: 1-1 pairs, 1-2 and 2-1 groups."""
+
+        def unrivalled(score: float, members: list[int], partners: list[int], side: str) -> bool:
+            best = best_of_base if side == "base" else best_of_other
+            for k in members:
+                rival_score, rival = best.get(k, (0.0, -1))
+                if rival not in partners and rival_score > score:
+                    return False
+            return True
+
+        def option(base_group: list[int], other_group: list[int]) -> float:
+            if len(base_group) == len(other_group) == 1:
+                score = self.pair_score(base_group[0], other_group[0])
+                needed = threshold
+            else:
+                if base_group[-1] - base_group[0] != len(base_group) - 1:
+                    return 0.0
+                if other_group[-1] - other_group[0] != len(other_group) - 1:
+                    return 0.0
+                score = self.group_score(base_group, other_group)
+                needed = max(threshold, self.settings.gap_group_score)
+                single, pair, flip = (
+                    (base_group, other_group, False)
+                    if len(base_group) == 1
+                    else (other_group, base_group, True)
                 )
-                if mutual and min(scores) >= self.settings.gap_score and sum(scores) > best_total:
-                    best, best_total = option, sum(scores)
-            for i, j in best:
-                self.link([i], [j], self.pair_score(i, j))
+                if score < needed or not self._both_contribute(single, pair, flip=flip):
+                    return 0.0
+            if score < needed:
+                return 0.0
+            if not unrivalled(score, base_group, other_group, "base"):
+                return 0.0
+            if not unrivalled(score, other_group, base_group, "other"):
+                return 0.0
+            return score * (len(base_group) + len(other_group)) / 2.0
+
+        rows, columns = len(base_gap), len(other_gap)
+        total = [[0.0] * (columns + 1) for _ in range(rows + 1)]
+        step: list[list[tuple[int, int, bool]]] = [
+            [(0, 0, False)] * (columns + 1) for _ in range(rows + 1)
+        ]
+        for a in range(rows + 1):
+            for b in range(columns + 1):
+                if a == b == 0:
+                    continue
+                choices: list[tuple[float, int, int, bool]] = []
+                if a:
+                    choices.append((total[a - 1][b], 1, 0, False))
+                if b:
+                    choices.append((total[a][b - 1], 0, 1, False))
+                for take_base, take_other in ((1, 1), (1, 2), (2, 1)):
+                    if a >= take_base and b >= take_other:
+                        value = option(base_gap[a - take_base : a], other_gap[b - take_other : b])
+                        if value > 0.0:
+                            previous = total[a - take_base][b - take_other]
+                            choices.append((previous + value, take_base, take_other, True))
+                best = max(choices, key=lambda choice: choice[0])
+                total[a][b] = best[0]
+                step[a][b] = (best[1], best[2], best[3])
+        found: list[tuple[list[int], list[int]]] = []
+        a, b = rows, columns
+        while a or b:
+            take_base, take_other, linked = step[a][b]
+            if linked:
+                found.append((base_gap[a - take_base : a], other_gap[b - take_other : b]))
+            a, b = a - take_base, b - take_other
+        return found[::-1]
 
     def _link_if_similar(self, i: int, j: int, threshold: float) -> None:
         if i in self.base_link or j in self.other_link:
@@ -764,6 +913,12 @@ def _lead(features: Features) -> int | None:
     return None
 
 
+def _crossings(pairs: Sequence[tuple[int, int]], pair: tuple[int, int]) -> int:
+    """How many of ``pairs`` cross ``pair`` (one before it on one side, after it on the other)."""
+    i, j = pair
+    return sum(1 for b, o in pairs if (b - i) * (o - j) < 0)
+
+
 def _completes(novel: float, gain: float, settings: AlignSettings) -> bool:
     """Whether a sentence whose new content is ``novel``-covered completes a group.
 
@@ -807,6 +962,7 @@ def align(
     aligner = _Aligner(base, other, weights, settings)
     scored = aligner.candidates()
     aligner.anchors(scored)
+    aligner.copies_in_order()
     aligner.fill_in_order(scored)
     aligner.moved_runs(scored)
     aligner.merge_unlinked(scored)
@@ -816,5 +972,6 @@ def align(
     aligner.fill_gaps(scored)
     aligner.grow(scored, first=grown)
     aligner.standfirsts()
+    aligner.leads_keep_leads()
     aligner.headlines()
     return aligner.result()

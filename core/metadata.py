@@ -257,7 +257,7 @@ _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fr
 _PLACE = r"(?:[A-Z][\w.'\u2019 -]{1,60}?,\s*)?"
 _DATELINE_END = (
     r"(?:,?\s+" + _YEAR + r")?"
-    r"\s*(?:\(\s*(?:" + _AGENCY + r")\b[^()]{0,40}\)\s*(?:[-\u2013\u2014:]+|(?=\w))"
+    r"\s*(?:\(\s*(?:" + _AGENCY + r")\b[^()]{0,40}\)\s*(?:[-\u2013\u2014:]+|(?=\w)|$)"
     r"|(?P<alone>\s*$))"
 )
 _DATELINES = tuple(

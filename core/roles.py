@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from .model import Role
-from .segment import Segment
+from .segment import CRAWL_DATE, Segment
 
 _FURNITURE_ZONE = re.compile(
     r"^\s*(similar news|related (news|articles|stories|posts|content|coverage)|"
@@ -105,6 +105,18 @@ def assign_roles(text: str, segments: Sequence[Segment]) -> tuple[Role, ...]:
             for position in positions:
                 roles[position] = Role.BOILERPLATE
             continue
+        if len(positions) == 2 and CRAWL_DATE.match(text, segments[positions[0]].start):
+            # A crawl's date in front of a page's first line: a date line, then the line as
+            # the page's first (its title, as a rule).
+            roles[positions[0]] = Role.DATELINE
+            line = text[segments[positions[1]].start : segments[positions[1]].end]
+            if not _TERMINAL.search(line):
+                role = _line_role(line, seen_title=False, seen_body=False)
+                roles[positions[1]] = role
+                seen_title = seen_title or role is Role.HEADLINE
+                seen_body = seen_body or role is Role.BODY
+                continue
+            positions = positions[1:]
         if len(positions) == 1 and not _TERMINAL.search(block_text):
             role = _line_role(block_text, seen_title=seen_title, seen_body=seen_body)
             roles[positions[0]] = role

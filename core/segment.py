@@ -51,8 +51,14 @@ _AGENCY = (
     r"AFP|AP|Reuters|APP|PA|dpa|DPA|Xinhua|UPI|IANS|PTI|ANI|Kyodo|Yonhap|EFE|ANSA|Bernama|"
     r"CNN|BBC|Bloomberg|News|Agence|Press"
 )
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_DATE = (
+    r"(?:,[ \t]*(?:" + _MONTH + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+" + _MONTH + r")(?:,[ \t]*\d{4})?)?"
+)
+"""The date some agencies put after the place ("New Delhi, Feb 6 (PTI)", "BEIJING, Feb. 6, 2025
+(Xinhua) --", "LONDON, 6 February (AFP) -")."""
 _DATELINE_PAREN = re.compile(
-    r"[A-Z][A-Za-z.' -]{1,40}?,?[ \t]*\((?=[^()]{0,100}\))"
+    r"[A-Z][A-Za-z.' -]{1,40}?" + _DATE + r",?[ \t]*\((?=[^()]{0,100}\))"
     r"(?=[^()]*(?:" + _AGENCY + r"|\d{4}))[^()]{1,100}\)(?:[ \t]*[-\u2013\u2014]{1,2})?"
 )
 _DATELINE_CAPS = re.compile(
@@ -233,9 +239,14 @@ def _LONGEST_ABBREVIATION() -> int:
     return max(map(len, _LOWER_ABBREVIATIONS()), default=0)
 
 
+CRAWL_DATE = re.compile(r"date[ \t]+\d{4}-\d{2}-\d{2}(?=[ \t]+\S)")
+"""The date a web crawl's export puts in front of a page's first line (" date 2025-02-06 Japan
+PM Heads ..."): not the page's text; cut off as a dateline is, and a date line to roles."""
+
+
 def _dateline_end(text: str, start: int, end: int) -> int | None:
     """End of a dateline at the start of a paragraph, if there is one and text follows it."""
-    for pattern in (_DATELINE_PAREN, _DATELINE_CAPS):
+    for pattern in (CRAWL_DATE, _DATELINE_PAREN, _DATELINE_CAPS):
         match = pattern.match(text, start, end)
         if match and match.end() < end and text[match.end() :].strip():
             return match.end()

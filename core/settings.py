@@ -9,8 +9,10 @@ from dataclasses import dataclass
 class AlignSettings:
     """The aligner's thresholds. Scores are on a 0-1 scale; counts are sentences or terms."""
 
-    anchor_score: float = 0.55
-    """A pair at least this similar is linked wherever it sits (and marked moved if it crosses)."""
+    anchor_score: float = 0.5
+    """A pair at least this similar is linked wherever it sits (and marked moved if it crosses).
+    A rewrite moves single sentences about: "The accident occurred on U.S. Highway 20 near
+    Henry's Lake ..." put second scores 0.53 with its place sentence lower down."""
     in_order_score: float = 0.34
     """A pair at least this similar is linked when it keeps the order between its anchors."""
     group_score: float = 0.40
@@ -53,10 +55,19 @@ class AlignSettings:
     """... and, when the lead carries more than the summary (a dateline in front), the summary
     is at least this share of the lead's characters."""
     small_gap: int = 2
-    """A gap between two links (or before the first) of at most this many sentences on each
-    side is filled in order."""
+    """A gap between two links (or before the first) of at most this many free sentences on each
+    side (a sentence linked elsewhere is not in the gap) is filled in order."""
     gap_score: float = 0.2
     """A pair in such a small gap needs this score (loose paraphrase keeps its place)."""
+    wide_gap_score: float = 0.3
+    """A pair in a wider gap between two links (up to ``gap_width`` free sentences a side) needs
+    this score."""
+    gap_group_score: float = 0.3
+    """A one-to-two or two-to-one group in a gap between two links needs this score (and each
+    of its two sentences must bring content the other lacks)."""
+    copy_checks: int = 64
+    """Links of a repeated sentence checked for a copy that keeps the order better (each check
+    looks at every link once)."""
     title_mismatch: float = 0.75
     """Factor on the score of a headline or heading paired with running text."""
     small_weight: float = 6.0

@@ -82,6 +82,7 @@ _SYNONYM_GROUPS = (
     "recognize recognise",
     "prioritize prioritise",
     "meet meets met meeting",
+    "crash crashes crashed collision collisions collide collided collides accident accidents",
 )
 # Demonyms fold into their country: "Japanese officials" and "Japan's officials".
 _DEMONYMS = {
@@ -126,6 +127,7 @@ _ALIAS_TABLE = (
     (r"agence france[- ]presse\b", " afp "),
     (r"associated press\b", " ap "),
     (r"prime minister\b", " pm "),
+    (r"artificial intelligence\b", " ai "),
 )
 _ALIASES = re.compile(r"\b(?:" + "|".join(f"({pattern})" for pattern, _ in _ALIAS_TABLE) + ")")
 

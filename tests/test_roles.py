@@ -32,7 +32,10 @@ def test_story_text_is_not_boilerplate(seed_documents: dict[str, Document]) -> N
 
 def test_headline_byline_dateline_and_headings(seed_documents: dict[str, Document]) -> None:
     afp = seed_documents["001_d2c0166b2a2dd97c.txt"]
-    assert afp.sentences[0].role is Role.HEADLINE
+    # The crawl's " date 2025-02-06 " in front of the headline is a date line of its own.
+    assert (afp.sentences[0].text, afp.sentences[0].role) == ("date 2025-02-06", Role.DATELINE)
+    assert afp.sentences[1].role is Role.HEADLINE
+    assert afp.title == "Japan PM Heads To US For Trump Summit"
     assert roles_of(afp, "Umer Jamshaid Published") == [Role.BYLINE]
     assert roles_of(afp, "Tokyo, (APP") == [Role.DATELINE]
     seo = seed_documents["002_004c7a7293647294.txt"]

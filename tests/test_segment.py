@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -75,6 +76,25 @@ def test_dateline_is_its_own_segment() -> None:
     assert (
         sentences("TOKYO (AFP) - Japan's leader left on Thursday. He flew.")[0] == "TOKYO (AFP) -"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("New Delhi, Feb 6 (PTI) The cabinet met. It agreed.", "New Delhi, Feb 6 (PTI)"),
+        ("NEW DELHI, Feb 6 (PTI) - The cabinet met.", "NEW DELHI, Feb 6 (PTI) -"),
+        ("BEIJING, Feb. 6, 2025 (Xinhua) -- China said so.", "BEIJING, Feb. 6, 2025 (Xinhua) --"),
+        ("LONDON, 6 February (AFP) - Britain said so.", "LONDON, 6 February (AFP) -"),
+    ],
+)
+def test_a_dateline_with_a_date_is_its_own_segment(text: str, dateline: str) -> None:
+    assert sentences(text)[0] == dateline
+
+
+def test_a_crawls_date_in_front_of_the_first_line_is_cut_off() -> None:
+    text = " date 2025-02-06 Japan PM Heads To US For Trump Summit\nTokyo, (AFP) He left."
+    assert sentences(text)[:2] == ["date 2025-02-06", "Japan PM Heads To US For Trump Summit"]
+    assert sentences("The date 2025-02-06 was set.") == ["The date 2025-02-06 was set."]
 
 
 def test_curly_quotes_and_dashes() -> None:
