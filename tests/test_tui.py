@@ -385,6 +385,21 @@ async def test_enter_shows_every_version_of_the_passage_in_full() -> None:
 
 
 @sync
+async def test_the_detail_panel_keeps_wrapped_evidence_indented() -> None:
+    app = make_app(PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await press(pilot, "f", "f", "f", "f", "f")  # flagged
+        await press(pilot, "enter")
+        assert isinstance(app.screen, DetailScreen)
+        lines = app.screen.render_detail_text(width=40).splitlines()
+        start = next(i for i, line in enumerate(lines) if "why linked:" in line)
+        # the evidence wraps at 40 columns; every line of it stays under its heading's indent
+        following = lines[start + 1 : start + 3]
+        assert following and all(line.startswith("    ") for line in following if line.strip())
+
+
+@sync
 async def test_help_lists_every_key() -> None:
     app = make_app(PAIR)
     async with app.run_test(size=(120, 60)) as pilot:
