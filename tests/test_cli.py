@@ -181,3 +181,65 @@ def test_no_core_module_imports_textual_or_rich() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", str(AFP), str(PARAPHRASE), "--bogus"], "unrecognized arguments: --bogus"),
+        (["report", str(AFP), str(PARAPHRASE), "--format", "pdf"], "invalid choice: 'pdf'"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
+        (["stories"], "the following arguments are required: PILE"),
+        (["find", str(AFP)], "the following arguments are required: PILE"),
+    ],
+)
+def test_usage_errors_are_one_line(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad option is one line saying what is wrong and where the options are, not argparse's
+    usage block."""
+    with pytest.raises(SystemExit) as raised:
+        main(args)
+    assert raised.value.code == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1, error
+    assert message in error and "--help')" in error
+    assert error.startswith("wirediff")
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("report.htm", "<!DOCTYPE html>"),
+        ("report.HTML", "<!DOCTYPE html>"),
+        ("report.markdown", "# wirediff report"),
+        ("report", "wirediff "),
+    ],
+)
+def test_output_extension_names_the_format(tmp_path: Path, name: str, start: str) -> None:
+    out = tmp_path / name
+    assert main(["report", str(AFP), str(PARAPHRASE), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_an_unknown_output_extension_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``-o report.pdf`` does not write a text report under a PDF's name."""
+    out = tmp_path / "report.pdf"
+    assert main(["report", str(AFP), str(PARAPHRASE), "-o", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert f"{out}: cannot tell the format from the extension '.pdf'" in error
+    assert ".html" in error and "--format" in error
+    assert not out.exists()
+    assert main(["report", str(AFP), str(PARAPHRASE), "-o", str(out), "--format", "txt"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("wirediff ")
+
+
+def test_a_misspelt_command_is_named_as_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reprot", str(AFP), str(PARAPHRASE)]) == 2
+    assert capsys.readouterr().err == (
+        "wirediff: reprot: no such file or folder, nor a command (report, stories, find; "
+        "see 'wirediff --help')\n"
+    )
