@@ -127,6 +127,15 @@ def test_standard_input_is_a_version() -> None:
     assert json.loads(result.stdout)["documents"][0]["path"] == "-"
 
 
+def test_standard_input_is_labelled_stdin() -> None:
+    """Not "- 2025-02-06", which reads as a dash in column titles and "copied from" lines."""
+    result = run("report", "-", str(PARAPHRASE), "--format", "json", stdin=AFP.read_bytes())
+    assert result.returncode == 0, result.stderr
+    first, second = json.loads(result.stdout)["documents"]
+    assert first["label"] == "stdin 2025-02-06"
+    assert second["label"] == "000"
+
+
 def test_report_path_does_not_import_textual() -> None:
     code = (
         "import sys; from wirediff.cli.main import main; "
