@@ -90,6 +90,9 @@ class RowView:
     """What each flag changed."""
     why: str = ""
     """Why the row's link was made: its score and the shared words that carried it."""
+    listed: bool = False
+    """Whether the row is in the list of flagged rows: flagged, and not the place a moved
+    passage left (its link is listed once, where the other version has it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +209,8 @@ def _row_view(prefix: str, collation: Collation, row: Row, base_row: dict[int, i
         why=" / ".join(
             dict.fromkeys(evidence_line(link) for cell in row.cells[1:] for link in cell.links)
         ),
+        listed=bool(row.flags)
+        and not all(cell.status is CellStatus.MOVED_AWAY for cell in row.cells[1:]),
     )
 
 
