@@ -226,7 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(arguments)
     except WirediffError as error:
         for line in error.message.splitlines() or [""]:
-            # one line per problem (each web address that failed)
+            # one line per problem (each web address that failed); "-" is standard input
+            line = "standard input" + line[1:] if line.startswith("-: ") else line
             print(f"wirediff: {visible_line(line)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

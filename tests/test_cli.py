@@ -127,6 +127,31 @@ def test_standard_input_is_a_version() -> None:
     assert json.loads(result.stdout)["documents"][0]["path"] == "-"
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(b"", "empty file"), (b"\x89PNG\r\n\x1a\n" + bytes(200), "looks like a binary file")],
+)
+def test_bad_standard_input_is_named_as_such(data: bytes, message: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "wirediff.cli.main", "report", "-", str(AFP)],
+        input=data,
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"wirediff: standard input: {message}" + (
+        ", not text\n" if data else "\n"
+    )
+
+
+def test_standard_input_twice_is_one_line() -> None:
+    result = run("report", "-", "-", stdin=AFP.read_bytes())
+    assert result.returncode == 2
+    assert result.stderr == (
+        "wirediff: standard input: given more than once (it can be read only once)\n"
+    )
+
+
 def test_standard_input_is_labelled_stdin() -> None:
     """Not "- 2025-02-06", which reads as a dash in column titles and "copied from" lines."""
     result = run("report", "-", str(PARAPHRASE), "--format", "json", stdin=AFP.read_bytes())
