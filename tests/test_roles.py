@@ -49,7 +49,7 @@ def test_headline_byline_dateline_and_headings(seed_documents: dict[str, Documen
 
 
 def test_a_section_path_over_the_headline_is_furniture() -> None:
-    """ "News / Nation & World" is where the page sits, not its headline (the title the reports
+    """A section path ("News / Nation & World") is where the page sits, not its headline (the title the reports
     and the app's column titles show)."""
     from wirediff.core import document_from_text
 
