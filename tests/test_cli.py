@@ -271,6 +271,16 @@ def test_an_unknown_output_extension_is_an_error(
     assert out.read_text(encoding="utf-8").startswith("wirediff ")
 
 
+def test_base_given_as_another_spelling_of_the_path(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--base ./seeds/001_….txt`` names the version given as ``seeds/001_….txt``."""
+    monkeypatch.chdir(SEEDS.parent)
+    for spelling in ("./seeds/001_d2c0166b2a2dd97c.txt", "seeds//001_d2c0166b2a2dd97c.txt"):
+        assert main(["report", "seeds", "--format", "json", "--base", spelling]) == 0
+        assert json.loads(capsys.readouterr().out)["base"] == 1
+
+
 def test_a_misspelt_command_is_named_as_one(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["reprot", str(AFP), str(PARAPHRASE)]) == 2
     assert capsys.readouterr().err == (
