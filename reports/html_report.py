@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from wirediff.core.model import Collation, Comparison, Document, Flag, FlagNote
 from wirediff.core.visible import visible_format
@@ -259,6 +259,13 @@ def _shown(value: object) -> object:
     return value
 
 
+def breakable_path(path: str) -> Markup:
+    """``path`` escaped, with a line-break opportunity after each ``/`` and ``_``: a long file
+    name wraps at its folders and words, not inside ``.txt``."""
+    escaped = str(escape(path))
+    return Markup(escaped.replace("/", "/<wbr>").replace("_", "_<wbr>"))
+
+
 @cache
 def _environment() -> Environment:
     environment = Environment(
@@ -279,6 +286,7 @@ def _environment() -> Environment:
         kind_look=kind_look,
         provenance=provenance,
         copied_from_text=copied_from_text,
+        breakable_path=breakable_path,
     )
     return environment
 

@@ -235,3 +235,11 @@ def test_each_flagged_link_is_listed_once(seeds: Collation, seeds_page: str) -> 
         assert listed == sum(1 for link in comparison.links if link.flags), number
     first = seeds.comparisons[0]
     assert any(link.moved and link.flags for link in first.links)
+
+
+def test_file_names_wrap_at_folders_and_words(seeds: Collation, seeds_page: str) -> None:
+    """The Versions table's file column broke inside ".txt" ("…547.tx" / "t")."""
+    tree = parse(seeds_page)
+    cells = [td for td in elements(tree, "td") if td.get("class") == "path"]
+    assert [text_of(td) for td in cells] == [document.path for document in seeds.documents]
+    assert '/<wbr>000_<wbr>5fd63220c0a3b547.txt</td>' in seeds_page
