@@ -287,3 +287,13 @@ def test_a_misspelt_command_is_named_as_one(capsys: pytest.CaptureFixture[str]) 
         "wirediff: reprot: no such file or folder, nor a command (report, stories, find; "
         "see 'wirediff --help')\n"
     )
+
+
+def test_txt_word_edits_read_as_written_and_wrap(capsys: pytest.CaptureFixture[str]) -> None:
+    """Word edits were printed as Python reprs ('a' -> "b's", '\\u200b'), on unwrapped lines."""
+    assert main(["report", str(PARAPHRASE), str(AFP), "--format", "txt"]) == 0
+    out = capsys.readouterr().out
+    assert '        "goal" -> "intention"\n' in out
+    assert "        'goal'" not in out
+    long_lines = [line for line in out.splitlines() if len(line) > 100]
+    assert [line for line in long_lines if not line.startswith("  ~ ")] == []

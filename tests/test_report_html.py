@@ -242,4 +242,4 @@ def test_file_names_wrap_at_folders_and_words(seeds: Collation, seeds_page: str)
     tree = parse(seeds_page)
     cells = [td for td in elements(tree, "td") if td.get("class") == "path"]
     assert [text_of(td) for td in cells] == [document.path for document in seeds.documents]
-    assert '/<wbr>000_<wbr>5fd63220c0a3b547.txt</td>' in seeds_page
+    assert "/<wbr>000_<wbr>5fd63220c0a3b547.txt</td>" in seeds_page
