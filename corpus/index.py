@@ -2,11 +2,12 @@
 
 Each variant (distinct body) posts its anchors; an anchor found in only one variant is useless,
 one found in very many is boilerplate or a very common phrase. Two variants sharing at least
-``min_shared`` anchors are a candidate pair: a count of shared anchors measures containment of the
-shorter text, so a copy trimmed to a fifth of the original still finds it (a Jaccard threshold would
-not). Posting lists longer than ``max_df`` (a story republished by hundreds of outlets, or
-boilerplate) pair each variant only with its ``window`` nearest neighbours in the list, so the cost
-stays linear and the story still chains together.
+``min_shared`` anchors (``min_shared_short`` when one of them is short) are a candidate pair: a
+count of shared anchors measures containment of the shorter text, so a copy trimmed to a fifth of
+the original still finds it (a Jaccard threshold would not). Posting lists longer than ``max_df``
+(a story republished by hundreds of outlets, or boilerplate) pair each variant only with its
+``window`` nearest neighbours in the list, so the cost stays linear and the story still chains
+together.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ class IndexSettings:
 
     min_shared: int = 3
     """Anchors two variants must share to be a candidate pair."""
+    min_shared_short: int = 2
+    """Anchors a pair must share when one of the two is short (see ``short_anchors``)."""
+    short_anchors: int = 50
+    """A variant with at most this many anchors (about 160 words) is short: a brief, a first
+    alert or a teaser lead has few anchors to share, so two shared ones make it a candidate."""
     max_df: int = 100
     """Posting lists longer than this pair only near neighbours (see ``window``)."""
     window: int = 8
@@ -107,8 +113,10 @@ def candidates(
     """Candidate pairs ``(a, b, shared anchors)`` with ``a < b``, sorted."""
     counts = pair_counts(postings(anchor_lists), settings)
     mask = (1 << VARIANT_BITS) - 1
+    short = [len(anchors) <= settings.short_anchors for anchors in anchor_lists]
+    low, high = settings.min_shared_short, settings.min_shared
     return sorted(
         (key >> VARIANT_BITS, key & mask, shared)
         for key, shared in counts.items()
-        if shared >= settings.min_shared
+        if shared >= high or (shared >= low and (short[key >> VARIANT_BITS] or short[key & mask]))
     )
