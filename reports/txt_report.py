@@ -56,12 +56,9 @@ def _comparison_lines(collation: Collation, comparison: Comparison) -> list[str]
     lines = [
         "",
         f"== {comparison.base} {base.label}  vs  {comparison.other} {other.label}",
-        *_quote(
-            f"similarity {comparison.similarity:.0%}; reuses {comparison.base_reused:.0%} of the "
-            f"base's text; {figures.identical} identical, {figures.reworded} reworded, "
-            f"{figures.moved} moved, {figures.omitted} omitted, {figures.added} added",
-            "   ",
-        ),
+        f"   similarity {comparison.similarity:.0%}; reuses {comparison.base_reused:.0%} of the "
+        f"base's text; {figures.identical} identical, {figures.reworded} reworded, "
+        f"{figures.moved} moved, {figures.omitted} omitted, {figures.added} added",
     ]
     flagged = [link for link in changed if link.flags]
     unflagged = [link for link in changed if not link.flags]
