@@ -40,8 +40,9 @@ def _add_pile_options(parser: argparse.ArgumentParser) -> None:
         "pile",
         nargs="+",
         metavar="PILE",
-        help="folders of .txt/.md/.html files, CSV or JSON Lines files (id, outlet, date, url, "
-        "text), or WARC files (pip install 'wirediff[warc]')",
+        help="folders of .txt/.md/.html files, CSV or TSV files and JSON Lines files (.jsonl, "
+        ".ndjson) with the fields id, outlet, date, url, text, or WARC files (.warc, .warc.gz; "
+        "pip install 'wirediff[warc]')",
     )
     parser.add_argument(
         "--engine",
