@@ -8,6 +8,7 @@ import functools
 import io
 import json
 from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, TypeVar
@@ -514,11 +515,28 @@ async def test_t_switches_theme() -> None:
     app = make_app(PAIR)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
+
+        def look() -> list[str]:
+            """The styles the theme gives: every widget's, and the view's marks."""
+            view = app.query_one(AlignedView)
+            styles = [str(widget.rich_style) for widget in app.screen.walk_children()]
+            styles += [
+                str(view.get_component_rich_style(name)) for name in sorted(view.COMPONENT_CLASSES)
+            ]
+            return styles
+
         dark = app.theme
+        dark_look = look()
         await press(pilot, "t")
         assert app.theme != dark
+        light_look = look()
+        assert light_look != dark_look
         await press(pilot, "t")
         assert app.theme == dark
+        # the second time, each theme's rules are the kept ones: every style is the same
+        assert look() == dark_look
+        await press(pilot, "t")
+        assert look() == light_look
 
 
 @sync
@@ -647,3 +665,23 @@ async def test_rows_rebuilt_before_the_view_has_a_width_still_draw(
             view.render_line(y)
         await pilot.pause()
         assert app.is_running
+
+
+def test_a_partial_alignment_shows_the_base_and_the_versions_compared_so_far() -> None:
+    async def run() -> None:
+        app = make_app([])
+        async with app.run_test(size=(160, 48)) as pilot:
+            await until_aligned(pilot)
+            collation = app.collation
+            assert collation is not None
+            view = app.view
+            partial = replace(collation, comparisons=collation.comparisons[:1], matrix=())
+            view.show(partial, preview=True)
+            await pilot.pause()
+            assert view.order == [collation.base, collation.comparisons[0].other]
+            assert view.items
+            app.show_collation(collation)
+            await pilot.pause()
+            assert len(view.order) == len(collation.documents)
+
+    asyncio.run(run())
