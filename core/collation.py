@@ -7,6 +7,7 @@ then estimated through the base instead of aligned (``Collation.matrix_estimated
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -99,6 +100,12 @@ def resolve_base(base: int | str | None, documents: Sequence[Document]) -> int |
     for index, document in enumerate(documents):
         if document.path == base or document.name == base:
             return index
+    if "://" not in base:  # the same path written another way: ./seeds/a.txt, seeds//a.txt
+        for index, document in enumerate(documents):
+            if "://" not in document.path and posixpath.normpath(
+                document.path.replace("\\", "/")
+            ) == posixpath.normpath(base.replace("\\", "/")):
+                return index
     raise WirediffError(f"--base {base}: not one of the documents given")
 
 

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from .metadata import agency_credit, published_datetime
 from .model import CopiedFrom, Document
@@ -284,15 +284,34 @@ def original_reason(documents: Sequence[Document], reuse: Reuse, best: Originali
     return "; ".join(reasons)
 
 
-def _earlier(first: Originality, second: Originality, rank: dict[int, int]) -> bool:
-    """Whether ``first`` came before ``second``: by date when both are dated, else by rank."""
-    if (
-        first.published is not None
-        and second.published is not None
-        and first.published != second.published
-    ):
-        return first.published < second.published
+def _has_time(published: str) -> bool:
+    """Whether an ISO 8601 ``Document.published`` gives a time of day, not only a date."""
+    return len(published.strip()) > len("2025-02-06")
+
+
+def _earlier(
+    first: Originality, second: Originality, rank: dict[int, int], documents: Sequence[Document]
+) -> bool:
+    """Whether ``first`` came before ``second``: by date when both are dated (by day when one
+    gives no time of day: a bare date is no earlier than a time on that day), else by rank."""
+    when = (documents[first.index].published, documents[second.index].published)
+    if first.published is not None and second.published is not None:
+        if all(_has_time(value) for value in when):
+            if first.published != second.published:
+                return first.published < second.published
+        elif when[0][:10] != when[1][:10]:
+            return when[0][:10] < when[1][:10]
     return rank[first.index] < rank[second.index]
+
+
+def _published_after(earlier: str, later: str, delay: timedelta) -> str:
+    """How long after ``earlier`` ``later`` came out, no more precisely than both dates say."""
+    if _has_time(earlier) and _has_time(later):
+        return f"published {_delay(delay)} after it"
+    days = (date.fromisoformat(later[:10]) - date.fromisoformat(earlier[:10])).days
+    if days <= 0:
+        return "published the same day"
+    return "published the next day" if days == 1 else f"published {days} days after it"
 
 
 def copied_from(
@@ -316,7 +335,7 @@ def copied_from(
         candidates = [
             by_index[i]
             for i in range(len(documents))
-            if i != j and _earlier(by_index[i], by_index[j], rank)
+            if i != j and _earlier(by_index[i], by_index[j], rank, documents)
         ]
         top = max((reuse.phrases[j][item.index] for item in candidates), default=0.0)
         best = min(
@@ -332,7 +351,11 @@ def copied_from(
         parts = []
         later = by_index[j].published
         if best.published is not None and later is not None:
-            parts.append(f"published {_delay(later - best.published)} after it")
+            parts.append(
+                _published_after(
+                    documents[i].published, documents[j].published, later - best.published
+                )
+            )
         sentences = reuse.reproduced[j][i]
         parts.append(
             f"{share:.0%} of its text word for word in it"
