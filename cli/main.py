@@ -10,15 +10,14 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
+from wirediff.cli.parsing import EXIT_USAGE, CommandParser, output_format
 from wirediff.core import __version__
 from wirediff.core.errors import WirediffError
 from wirediff.core.visible import visible_line, visible_report
-from wirediff.reports import EXTENSIONS, RENDERERS
+from wirediff.reports import FORMAT_OF_SUFFIX, RENDERERS
 
 EXIT_OK = 0
-EXIT_USAGE = 2
 
 _DESCRIPTION = """\
 Compare versions of one news story sentence by sentence: what each version kept, reworded,
@@ -30,13 +29,6 @@ moved, added and dropped, with altered quotes, changed numbers, names and attrib
   wirediff stories PILE...       group a pile of articles into stories (corpus mode)
   wirediff find STORY PILE...    rank a pile's articles by how much of STORY they reuse
 """
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, with the offending argument shown visibly: an argument may hold escapes."""
-
-    def error(self, message: str) -> NoReturn:
-        super().error(visible_line(message))
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -57,7 +49,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         "--refresh",
         action="store_true",
         help="fetch web addresses again instead of reading them from the cache "
-        "($WIREDIFF_CACHE, else ~/.cache/wirediff)",
+        "($WIREDIFF_CACHE, else $XDG_CACHE_HOME/wirediff, else ~/.cache/wirediff)",
     )
     parser.add_argument(
         "--base",
@@ -76,7 +68,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def _app_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="wirediff",
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -88,7 +80,7 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _report_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="wirediff report",
         description="Write a report comparing versions of one story.",
     )
@@ -98,7 +90,8 @@ def _report_parser() -> argparse.ArgumentParser:
         "-f",
         choices=sorted(RENDERERS),
         default=None,
-        help="report format (default: from the -o file's extension, else txt)",
+        help="report format (default: from the -o file's extension: .html or .htm, .md, "
+        ".json, .csv, .txt; else txt)",
     )
     parser.add_argument(
         "-o",
@@ -113,17 +106,6 @@ def _inputs(files: Sequence[str], manifest: str | None = None) -> list[str]:
     from wirediff.core.load import bundled_seeds
 
     return list(files) if files or manifest else bundled_seeds()
-
-
-def _format_for(output: str | None, requested: str | None) -> str:
-    if requested:
-        return requested
-    if output:
-        suffix = os.path.splitext(output)[1].lower()
-        for name, extension in EXTENSIONS.items():
-            if suffix == extension:
-                return name
-    return "txt"
 
 
 def _collate(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -145,7 +127,7 @@ def _collate(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def run_report(argv: Sequence[str]) -> int:
     """``wirediff report``: write the report and return the exit code."""
     args = _report_parser().parse_args(argv)
-    format_name = _format_for(args.output, args.format)
+    format_name = output_format(args.output, args.format, FORMAT_OF_SUFFIX)
     collation = _collate(args)
     from wirediff.reports import render
 
@@ -215,6 +197,19 @@ def run_app(argv: Sequence[str]) -> int:
     return exit_code
 
 
+COMMANDS = ("report", "stories", "find")
+
+
+def _check_command(argument: str) -> None:
+    """A first argument that looks like a misspelt command, not a path, is named as one."""
+    looks_like_word = argument.isalpha() and argument.isascii()
+    if looks_like_word and argument not in COMMANDS and not os.path.lexists(argument):
+        raise WirediffError(
+            f"{argument}: no such file or folder, nor a command ({', '.join(COMMANDS)}; "
+            "see 'wirediff --help')"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``wirediff`` console script."""
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -226,10 +221,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             command = stories.run_stories if arguments[0] == "stories" else stories.run_find
             return command(arguments[1:])
+        if arguments:
+            _check_command(arguments[0])
         return run_app(arguments)
     except WirediffError as error:
         for line in error.message.splitlines() or [""]:
-            # one line per problem (each web address that failed)
+            # one line per problem (each web address that failed); "-" is standard input
+            line = "standard input" + line[1:] if line.startswith("-: ") else line
             print(f"wirediff: {visible_line(line)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

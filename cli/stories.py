@@ -8,11 +8,11 @@ line accounting for every input article (in a story, alone, or rejected with the
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from wirediff.cli.parsing import CommandParser, output_format
 from wirediff.core import __version__
 from wirediff.core.errors import WirediffError
 
@@ -21,6 +21,18 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 OUTPUT_FORMATS = ("json", "csv", "db", "txt")
+STORIES_SUFFIXES = {
+    ".json": "json",
+    ".csv": "csv",
+    ".db": "db",
+    ".sqlite": "db",
+    ".sqlite3": "db",
+    ".txt": "txt",
+    ".text": "txt",
+}
+"""The format of ``wirediff stories -o FILE`` by the file's extension."""
+FIND_SUFFIXES = {".json": "json", ".csv": "csv", ".txt": "txt", ".text": "txt"}
+"""The format of ``wirediff find -o FILE`` by the file's extension."""
 
 
 def _add_pile_options(parser: argparse.ArgumentParser) -> None:
@@ -28,8 +40,9 @@ def _add_pile_options(parser: argparse.ArgumentParser) -> None:
         "pile",
         nargs="+",
         metavar="PILE",
-        help="folders of .txt/.md/.html files, CSV or JSON Lines files (id, outlet, date, url, "
-        "text), or WARC files (pip install 'wirediff[warc]')",
+        help="folders of .txt/.md/.html files, CSV or TSV files and JSON Lines files (.jsonl, "
+        ".ndjson) with the fields id, outlet, date, url, text, or WARC files (.warc, .warc.gz; "
+        "pip install 'wirediff[warc]')",
     )
     parser.add_argument(
         "--engine",
@@ -78,7 +91,7 @@ def _engine(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _stories_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="wirediff stories",
         description="Group a pile of articles into stories: which articles carry versions of "
         "the same source story (republished, trimmed, updated, rewritten), and each story's "
@@ -89,7 +102,7 @@ def _stories_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="OUT",
-        help="write the stories: .json, .csv, or .db (a SQLite store; an "
+        help="write the stories: .json, .csv, .txt, or .db (a SQLite store; an "
         "existing store gets the new articles added)",
     )
     parser.add_argument(
@@ -98,18 +111,6 @@ def _stories_parser() -> argparse.ArgumentParser:
         help="output format (default: from the -o extension, else txt)",
     )
     return parser
-
-
-def _format(output: str | None, requested: str | None) -> str:
-    if requested:
-        return requested
-    if output:
-        suffix = os.path.splitext(output)[1].lower().lstrip(".")
-        if suffix in ("sqlite", "sqlite3"):
-            return "db"
-        if suffix in OUTPUT_FORMATS:
-            return suffix
-    return "txt"
 
 
 def _write(text: str, output: str | None) -> None:
@@ -127,7 +128,7 @@ def run_stories(argv: Sequence[str]) -> int:
     from wirediff.corpus.export import rejection_report, to_csv, to_json, to_text
     from wirediff.corpus.progress import Progress
 
-    format_name = _format(args.output, args.format)
+    format_name = output_format(args.output, args.format, STORIES_SUFFIXES)
     if format_name == "db" and not args.output:
         raise WirediffError("--format db needs -o STORE.db")
     prior = corpus_store.load(args.output) if format_name == "db" else None
@@ -173,7 +174,7 @@ def _open_app(grouping: Grouping) -> None:
 
 
 def _find_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="wirediff find",
         description="Rank the articles of a pile by how much of STORY they reuse (share of its "
         "sentences found verbatim or reworded), as Churnalism did for press releases.",
@@ -182,7 +183,9 @@ def _find_parser() -> argparse.ArgumentParser:
         "story", metavar="STORY", help="the text to look for (text, Markdown, HTML)"
     )
     _add_pile_options(parser)
-    parser.add_argument("-o", "--output", metavar="OUT", help="write the ranking: .json or .csv")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write the ranking: .json, .csv or .txt"
+    )
     parser.add_argument(
         "--limit",
         type=int,
@@ -205,6 +208,7 @@ def run_find(argv: Sequence[str]) -> int:
     from wirediff.corpus.export import clean
     from wirediff.corpus.find import find, probe_of
 
+    format_name = output_format(args.output, None, FIND_SUFFIXES, format_option=False)
     probe = probe_of(load_document(args.story))
     if not probe.sentences:
         raise WirediffError(f"{args.story}: no sentence long enough to look for")
@@ -239,7 +243,7 @@ def run_find(argv: Sequence[str]) -> int:
         for n, r in enumerate(shown, start=1)
     ]
     output = args.output or ""
-    if output.lower().endswith(".json"):
+    if format_name == "json":
         _write(
             json.dumps(
                 {"story": args.story, "sentences": len(probe.sentences), "articles": rows},
@@ -249,7 +253,7 @@ def run_find(argv: Sequence[str]) -> int:
             + "\n",
             output,
         )
-    elif output.lower().endswith(".csv"):
+    elif format_name == "csv":
         buffer = io.StringIO()
         buffer.write("\ufeff")
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["rank"])

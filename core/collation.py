@@ -7,13 +7,14 @@ then estimated through the base instead of aligned (``Collation.matrix_estimated
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .align import Features, Group, TermWeights, align
 from .diff import compare
 from .errors import WirediffError
-from .model import Collation, Document, distinct_labels
+from .model import Collation, Comparison, Document, distinct_labels
 from .original import Originals, assess_originals
 from .settings import DEFAULT_SETTINGS, AlignSettings
 
@@ -23,6 +24,9 @@ Progress = Callable[[int, int], None]
 Pair = tuple[int, int]
 """(base side, other side) indexes of two documents to align."""
 
+Partial = Callable[[Collation], None]
+"""Called with the comparisons with the base done so far, as a collation to show early."""
+
 
 def collate(
     documents: Sequence[Document],
@@ -31,12 +35,15 @@ def collate(
     progress: Progress | None = None,
     settings: AlignSettings = DEFAULT_SETTINGS,
     weights: TermWeights | None = None,
+    partial: Partial | None = None,
 ) -> Collation:
     """Align every document with the base (or every pair) and measure how much they share.
 
     ``base`` is an index, a path, or ``"auto"``/``None`` to pick the likely wire original
     (``pick_base``). ``weights`` defaults to weights fitted on ``documents``; pass weights fitted
     on a larger corpus to score pairs independently of the other documents in the call.
+    ``partial`` is called after each version is compared with the base, with a collation of
+    the comparisons so far (no matrix, no copied-from yet): the app shows them early.
     Versions from one outlet on one day get distinct labels (``distinct_labels``).
     """
     documents = distinct_labels(documents)
@@ -47,15 +54,25 @@ def collate(
         weights = TermWeights(features)
     base_index = resolve_base(base, documents)
     guessed = base_index is None
-    originals = assess_originals(documents)
+    # With a base given, what was copied from what is needed only at the end.
+    originals = assess_originals(documents) if guessed else None
     reason = ""
     if base_index is None:
         base_index, reason = pick_base(documents, originals)
     pairs = pairs_to_align(len(documents), base_index, all_pairs)
-    aligned = align_pairs(features, pairs, weights, settings, progress)
-    comparisons = tuple(
-        compare(i, j, documents[i], documents[j], aligned[(i, j)], weights) for i, j in pairs
-    )
+    compared: dict[Pair, Comparison] = {}
+
+    def pair_done(pair: Pair, groups: tuple[Group, ...]) -> None:
+        i, j = pair
+        compared[pair] = compare(i, j, documents[i], documents[j], groups, weights)
+        if partial is not None and i == base_index:
+            so_far = tuple(compared[p] for p in pairs if p in compared and p[0] == base_index)
+            partial(Collation(documents, base_index, guessed, so_far, (), reason))
+
+    aligned = align_pairs(features, pairs, weights, settings, progress, pair_done)
+    comparisons = tuple(compared[pair] for pair in pairs)
+    if originals is None:
+        originals = assess_originals(documents)
     matrix = similarity_matrix(documents, features, base_index, aligned)
     return Collation(
         documents=documents,
@@ -83,6 +100,12 @@ def resolve_base(base: int | str | None, documents: Sequence[Document]) -> int |
     for index, document in enumerate(documents):
         if document.path == base or document.name == base:
             return index
+    if "://" not in base:  # the same path written another way: ./seeds/a.txt, seeds//a.txt
+        for index, document in enumerate(documents):
+            if "://" not in document.path and posixpath.normpath(
+                document.path.replace("\\", "/")
+            ) == posixpath.normpath(base.replace("\\", "/")):
+                return index
     raise WirediffError(f"--base {base}: not one of the documents given")
 
 
@@ -110,13 +133,17 @@ def align_pairs(
     weights: TermWeights,
     settings: AlignSettings,
     progress: Progress | None = None,
+    pair_done: Callable[[Pair, tuple[Group, ...]], None] | None = None,
 ) -> dict[Pair, tuple[Group, ...]]:
-    """The groups of each pair, reporting progress before each pair and at the end."""
+    """The groups of each pair, reporting progress before each pair and at the end
+    (``pair_done`` is called with each pair's groups as soon as they are known)."""
     aligned: dict[Pair, tuple[Group, ...]] = {}
     for done, (i, j) in enumerate(pairs):
         if progress is not None:
             progress(done, len(pairs))
         aligned[(i, j)] = align(features[i], features[j], weights, settings)
+        if pair_done is not None:
+            pair_done((i, j), aligned[(i, j)])
     if progress is not None:
         progress(len(pairs), len(pairs))
     return aligned

@@ -20,6 +20,7 @@ from .flags import (
     quotations,
     quote_flags,
     quote_words,
+    written_quote_words,
 )
 from .model import Comparison, Document, Edit, Flag, Kind, Link, Role
 from .words import fold_token, normalize, tokens
@@ -206,7 +207,8 @@ def link_flags(
 def _quotes_in(
     document: Document, indexes: Sequence[int], spans: Sequence[tuple[int, int]]
 ) -> list[tuple[str, ...]]:
-    """Words of the quotations that fall inside the given sentences (clipped to them)."""
+    """Words of the quotations that fall inside the given sentences (clipped to them), as
+    written: ``quote_changes`` compares them lower-cased and shows them as they are."""
     found: list[tuple[str, ...]] = []
     for i in indexes:
         sentence = document.sentences[i]
@@ -216,7 +218,7 @@ def _quotes_in(
                 break
             if end > sentence.start:
                 clipped = document.text[max(start, sentence.start) : min(end, sentence.end)]
-                words = quote_words(clipped)
+                words = written_quote_words(clipped)
                 if words:
                     found.append(words)
     return found

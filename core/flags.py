@@ -62,9 +62,18 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def written_quote_words(text: str) -> tuple[str, ...]:
+    """The words of a quotation as written (case kept), for showing what changed."""
+    return tuple(_QUOTE_WORD.findall(normalize_quotes(text)))
+
+
 def quote_words(text: str) -> tuple[str, ...]:
     """The words of a quotation, lower-cased, for comparing quotes."""
-    return tuple(word.casefold() for word in _QUOTE_WORD.findall(normalize_quotes(text)))
+    return _folded(written_quote_words(text))
+
+
+def _folded(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(word.casefold() for word in words)
 
 
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
@@ -96,8 +105,9 @@ QUOTE_NOTES = 3
 
 
 def _quote_differences(base: Sequence[str], other: Sequence[str]) -> list[FlagNote]:
-    """The words that differ between two versions of one quote: ``"intention" -> "goal"``."""
-    matcher = SequenceMatcher(None, list(base), list(other), autojunk=False)
+    """The words that differ between two versions of one quote: ``"intention" -> "goal"``
+    (compared lower-cased, shown as written)."""
+    matcher = SequenceMatcher(None, _folded(base), _folded(other), autojunk=False)
     notes = []
     for op, b1, b2, o1, o2 in matcher.get_opcodes():
         if op != "equal":
@@ -126,31 +136,33 @@ def quote_changes(
     A base quote is matched with the other side's quote sharing most of its words; if neither
     contains the other, its words were altered; with no match it was dropped (turned into
     paraphrase or removed). Words put between quote marks that the base said unquoted are an
-    alteration too.
+    alteration too. Quotes are compared lower-cased; the notes show their words as given
+    (``written_quote_words`` keeps the case, ``quote_words`` does not).
     """
     notes: list[FlagNote] = []
-    unmatched_other = list(other_quotes)
-    for quote in base_quotes:
+    unmatched_other = [(_folded(quote), quote) for quote in other_quotes]
+    for written in base_quotes:
+        quote = _folded(written)
         if not quote:
             continue
         best, best_overlap = None, 0.0
         for candidate in unmatched_other:
-            if not candidate:
+            if not candidate[0]:
                 continue
-            shared = len(set(quote) & set(candidate))
-            overlap = shared / min(len(set(quote)), len(set(candidate)))
+            shared = len(set(quote) & set(candidate[0]))
+            overlap = shared / min(len(set(quote)), len(set(candidate[0])))
             if overlap > best_overlap:
                 best, best_overlap = candidate, overlap
         if best is not None and best_overlap >= 0.5:
             unmatched_other.remove(best)
-            if not (_contains(quote, best) or _contains(best, quote)):
-                notes.extend(_quote_differences(quote, best))
+            if not (_contains(quote, best[0]) or _contains(best[0], quote)):
+                notes.extend(_quote_differences(written, best[1]))
         else:
-            notes.append(FlagNote(Flag.QUOTE_DROPPED, _quoted(quote), ""))
-    for quote in unmatched_other:
+            notes.append(FlagNote(Flag.QUOTE_DROPPED, _quoted(written), ""))
+    for quote, written in unmatched_other:
         # words put between quote marks that the base said without quoting them
         if len(quote) >= 3 and len(set(quote) & base_words) / len(set(quote)) >= 0.6:
-            notes.append(FlagNote(Flag.QUOTE_ALTERED, "", _quoted(quote)))
+            notes.append(FlagNote(Flag.QUOTE_ALTERED, "", _quoted(written)))
     return notes
 
 

@@ -326,7 +326,7 @@ def load_documents(
         paths = manifest_paths(entries)
     expanded = expand_paths(paths)
     if expanded.count(STDIN) > 1:
-        raise WirediffError("-: standard input can be read only once")
+        raise WirediffError("-: given more than once (it can be read only once)")
     urls = [path for path in expanded if is_url(path)]
     pages = fetch_pages(urls, refresh=refresh) if urls else {}
     documents = tuple(

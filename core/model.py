@@ -117,8 +117,9 @@ class Document:
 
     @property
     def plain_label(self) -> str:
-        """The outlet (else a short file name) and the date, without ``label_suffix``."""
-        who = self.outlet or short_name(self.name)
+        """The outlet (else a short file name, ``stdin`` for standard input) and the date,
+        without ``label_suffix``."""
+        who = self.outlet or ("stdin" if self.path == "-" else short_name(self.name))
         return f"{who} {self.published[:10]}".strip()
 
     @property

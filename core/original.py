@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from .metadata import AGENCIES, agency_credit, published_datetime
 from .model import CopiedFrom, Document
@@ -223,8 +223,8 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
         for k in range(count)
     ]
     dates = [published_datetime(document.published) for document in documents]
-    related_dates = [date for date, near in zip(orders, related, strict=True) if near and date]
-    first_date = min(related_dates) if related_dates else None
+    related_orders = [order for order, near in zip(orders, related, strict=True) if near and order]
+    first_order = min(related_orders) if related_orders else None
     agencies = [outlet_agency(document.outlet) for document in documents]
     credits = [
         agency or agency_credit(document)
@@ -234,7 +234,7 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
     phrase_scale = max(max(phrase_support, default=0.0), 0.25)
     ranked = []
     for k in range(count):
-        earliest = bool(related[k] and orders[k] is not None and orders[k] == first_date)
+        earliest = bool(related[k] and orders[k] is not None and orders[k] == first_order)
         credit = credits[k] if related[k] else ""
         score = (
             sentence_support[k] / sentence_scale
@@ -326,11 +326,34 @@ def original_reason(documents: Sequence[Document], reuse: Reuse, best: Originali
     return "; ".join(reasons)
 
 
-def _earlier(first: Originality, second: Originality, rank: dict[int, int]) -> bool:
-    """Whether ``first`` came before ``second``: by date when both are dated, else by rank."""
-    if first.order is not None and second.order is not None and first.order != second.order:
-        return first.order < second.order
+def _has_time(published: str) -> bool:
+    """Whether an ISO 8601 ``Document.published`` gives a time of day, not only a date."""
+    return len(published.strip()) > len("2025-02-06")
+
+
+def _earlier(
+    first: Originality, second: Originality, rank: dict[int, int], documents: Sequence[Document]
+) -> bool:
+    """Whether ``first`` came before ``second``: by date when both are dated (by day when one
+    gives no time of day: a bare date is no earlier than a time on that day), else by rank."""
+    when = (documents[first.index].published, documents[second.index].published)
+    if first.published is not None and second.published is not None:
+        if all(_has_time(value) for value in when):
+            if first.published != second.published:
+                return first.published < second.published
+        elif when[0][:10] != when[1][:10]:
+            return when[0][:10] < when[1][:10]
     return rank[first.index] < rank[second.index]
+
+
+def _published_after(earlier: str, later: str, delay: timedelta) -> str:
+    """How long after ``earlier`` ``later`` came out, no more precisely than both dates say."""
+    if _has_time(earlier) and _has_time(later):
+        return f"published {_delay(delay)} after it"
+    days = (date.fromisoformat(later[:10]) - date.fromisoformat(earlier[:10])).days
+    if days <= 0:
+        return "published the same day"
+    return "published the next day" if days == 1 else f"published {days} days after it"
 
 
 def copied_from(
@@ -354,7 +377,7 @@ def copied_from(
         candidates = [
             by_index[i]
             for i in range(len(documents))
-            if i != j and _earlier(by_index[i], by_index[j], rank)
+            if i != j and _earlier(by_index[i], by_index[j], rank, documents)
         ]
         top = max((reuse.phrases[j][item.index] for item in candidates), default=0.0)
         best = min(
@@ -370,13 +393,11 @@ def copied_from(
         parts = []
         later = by_index[j].published
         if best.published is not None and later is not None:
-            if _BARE_DATE.match(documents[j].published) or _BARE_DATE.match(documents[i].published):
-                days = (later.date() - best.published.date()).days
-                parts.append(
-                    "published the same day" if days <= 0 else f"published {_days(days)} after it"
+            parts.append(
+                _published_after(
+                    documents[i].published, documents[j].published, later - best.published
                 )
-            else:
-                parts.append(f"published {_delay(later - best.published)} after it")
+            )
         sentences = reuse.reproduced[j][i]
         parts.append(
             f"{share:.0%} of its text word for word in it"
@@ -384,10 +405,6 @@ def copied_from(
         )
         guesses.append(CopiedFrom(source=i, share=round(share, 4), reason="; ".join(parts)))
     return tuple(guesses)
-
-
-def _days(days: int) -> str:
-    return "1 day" if days == 1 else f"{days} days"
 
 
 def _delay(delta: timedelta) -> str:

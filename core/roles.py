@@ -45,6 +45,11 @@ _DATE_LINE = re.compile(
     r"([\s,|]+\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$",
     re.IGNORECASE,
 )
+_SECTION_PATH = re.compile(
+    r"^\s*[\w&'\u2019.-]+(?:\s+[\w&'\u2019.-]+){0,2}"
+    r"(?:\s+[/>|\u203a\u00bb]\s+[\w&'\u2019.-]+(?:\s+[\w&'\u2019.-]+){0,2})+\s*$"
+)
+"""A section path over the headline: "News / Nation & World", "World » Middle East"."""
 _TERMINAL = re.compile(r"""[.!?]['"\u2019\u201d)\]]*\s*$""")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
@@ -67,8 +72,8 @@ def _line_role(line: str, *, seen_title: bool, seen_body: bool) -> Role:
     if seen_body and _is_tag_list(line):
         return Role.BOILERPLATE
     if not seen_title and not seen_body:
-        if len(words) <= 2:
-            return Role.BOILERPLATE  # a section label over the headline: "Politics"
+        if len(words) <= 2 or _SECTION_PATH.match(line):
+            return Role.BOILERPLATE  # a section label or path over the headline: "Politics"
         return Role.HEADLINE
     if len(words) > 25:
         return Role.BODY

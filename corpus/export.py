@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from typing import Any
 
-from .model import Grouping, Story
+from .model import Grouping, Story, counted
 from .original import when_key
 
 JSON_SCHEMA = 1
@@ -179,7 +180,8 @@ def to_text(grouping: Grouping, limit: int = 0) -> str:
         when = first[:16] if first[:10] == last[:10] else f"{first[:10]} – {last[:10]}"
         original = grouping.articles[story.original]
         lines.append(
-            f"story {story.id}: {len(story.articles)} articles, {len(story.variants)} variants, "
+            f"story {story.id}: {counted(len(story.articles), 'article')}, "
+            f"{counted(len(story.variants), 'variant')}, "
             f"{len(outlets(grouping, story))} outlets, {when}".rstrip(", ")
         )
         lines.append(
@@ -205,9 +207,17 @@ def rejection_report(grouping: Grouping, limit: int = 20) -> list[str]:
     """Lines naming the first ``limit`` rejections and counting them by reason."""
     lines = [f"{clean(r.source)}: {clean(r.reason)}" for r in grouping.rejected[:limit]]
     if len(grouping.rejected) > limit:
-        reasons = Counter(r.reason.split(" (")[0] for r in grouping.rejected)
+        reasons = Counter(_reason_kind(r.reason) for r in grouping.rejected[limit:])
         lines.append(
             f"… {len(grouping.rejected) - limit} more rejected: "
-            + ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+            + ", ".join(f"{n} {clean(reason)}" for reason, n in reasons.most_common())
         )
     return lines
+
+
+_PARTICULARS = re.compile(r"\s*(?:\([^)]*\)|'[^']*'|\"[^\"]*\"|:.*$)")
+
+
+def _reason_kind(reason: str) -> str:
+    """A rejection's reason without its particulars (the id, the size, the line's detail)."""
+    return _PARTICULARS.sub("", reason).strip() or reason

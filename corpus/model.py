@@ -10,6 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
+def counted(n: int, singular: str, plural: str = "") -> str:
+    """``n`` and the noun, singular for one: "1 article", "2 articles"."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One article of a pile, as read: its text and what is known of where it came from."""
@@ -151,8 +156,8 @@ class Grouping:
         total = in_stories + len(self.alone) + len(self.rejected)
         variants = len(set(self.variant_of))
         return (
-            f"{total} articles: {in_stories} in {len(self.stories)} "
-            f"{'story' if len(self.stories) == 1 else 'stories'}, "
+            f"{counted(total, 'article')}: {in_stories} in "
+            f"{counted(len(self.stories), 'story', 'stories')}, "
             f"{len(self.alone)} alone, {len(self.rejected)} rejected "
-            f"({variants} distinct bodies)"
+            f"({counted(variants, 'distinct body', 'distinct bodies')})"
         )

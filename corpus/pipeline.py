@@ -10,6 +10,7 @@ a new variant are verified.
 from __future__ import annotations
 
 import gc
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,7 @@ from .model import (
     StageTime,
     Story,
     TermCounts,
+    counted,
 )
 from .original import OriginalsJob, judged, originals_batch, when_key
 from .progress import Progress, peak_mb
@@ -153,11 +155,16 @@ def _group(
     prints: list[Fingerprint] = list(prior.prints)
     for article, fp in zip(new_articles, new_prints, strict=True):
         if fp.words < settings.min_words:
-            reason = "empty text" if fp.words == 0 else f"too short ({fp.words} words of text)"
+            reason = (
+                "empty text"
+                if fp.words == 0
+                else f"too short ({counted(fp.words, 'word')} of text)"
+            )
             rejected.append(Rejection(article.source, reason, article.id))
         else:
             kept_articles.append(article if article.title else replace(article, title=fp.title))
             prints.append(fp)
+    rejected.sort(key=_input_order)
     clock.done("fingerprint", len(new_articles))
     counts.append(("articles fingerprinted", len(new_articles)))
 
@@ -323,3 +330,13 @@ def _group(
         rejected=tuple(rejected),
     )
     return grouping, state
+
+
+_PLACE = re.compile(r"(.*?)(\d+)?$")
+
+
+def _input_order(rejection: Rejection) -> tuple[str, int]:
+    """Where a rejected record was read ("pile.jsonl:12" sorts before "pile.jsonl:100")."""
+    match = _PLACE.match(rejection.source)
+    assert match is not None  # the pattern matches every string
+    return match.group(1), int(match.group(2) or 0)

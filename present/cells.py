@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from wirediff.core.model import Collation, Document, Edit, Flag, Link
 from wirediff.present.legend import FLAGS, kind_look, sentence_numbers
-from wirediff.present.rows import Cell, CellStatus, Row
+from wirediff.present.rows import FLAG_ORDER, Cell, CellStatus, Row
 
 _WHITESPACE = re.compile(r"\S+")
 
@@ -32,7 +32,9 @@ def badge_pieces(flags: Iterable[Flag]) -> list[Piece]:
     """Badges for ``flags`` in the canonical flag order, each followed by a space."""
     present = set(flags)
     pieces: list[Piece] = []
-    for flag in Flag:
+    if not present:
+        return pieces
+    for flag in FLAG_ORDER:
         if flag in present:
             pieces.append(Piece(FLAGS[flag].badge, FLAGS[flag].style))
             pieces.append(Piece(" ", "text"))
@@ -133,17 +135,22 @@ def dropped_pieces(
 ) -> list[Piece]:
     """The base sentences ``indexes`` with the words another version dropped or replaced
     marked ``deleted``: the base's own text, showing what that version left out."""
-    display = _DisplayText(document, indexes)
-    text = display.text
     if not indexes:
         return []
     low = document.sentences[indexes[0]].start
     high = document.sentences[indexes[-1]].end
-    marks = sorted(
-        (display.position(start), display.position(end))
-        for start, end in (edit.base_span for edit in edits)
-        if low <= start < end <= high
-    )
+    spans = [edit.base_span for edit in edits]
+    spans = [(start, end) for start, end in spans if low <= start < end <= high]
+    if not spans:  # most cells: nothing dropped, the words alone (as _DisplayText joins them)
+        words = " ".join(
+            word
+            for index in indexes
+            for word in _WHITESPACE.findall(document.sentences[index].text)
+        )
+        return [Piece(words, "text")] if words else []
+    display = _DisplayText(document, indexes)
+    text = display.text
+    marks = sorted((display.position(start), display.position(end)) for start, end in spans)
     pieces: list[Piece] = []
     cursor = 0
     for start, end in marks:

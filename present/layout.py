@@ -75,6 +75,9 @@ class RowLayout:
         self._pieces: dict[tuple[int, int, int | None], list[Piece]] = {}
         self._heights: dict[int, int] = {}
         self._height_sets: dict[tuple[tuple[Column, ...], bool, bool], dict[int, int]] = {}
+        self._offset_sets: dict[
+            tuple[tuple[Column, ...], bool, bool, int], tuple[Sequence[Item], list[int]]
+        ] = {}
         self._lines: dict[int, RowLines] = {}
 
     def configure(
@@ -94,6 +97,7 @@ class RowLayout:
             key = (columns, wrap, interleaved)
             if len(self._height_sets) > 16:
                 self._height_sets.clear()
+                self._offset_sets.clear()
             self._heights = self._height_sets.setdefault(key, {})
             self._lines.clear()
         elif (search_text, focused) != (self.search_text, self.focused):
@@ -155,8 +159,20 @@ class RowLayout:
         """The first line of each item, then the total.
 
         A folded run takes one line; so does a row with nothing in the visible columns, and
-        no ``gap`` follows it, so that runs of them stay compact.
+        no ``gap`` follows it, so that runs of them stay compact. The offsets of the last
+        ``items`` (a tuple, by identity) are kept per columns and wrap mode: the list returned
+        is shared, not to be changed.
         """
+        key = (self.columns, self.wrap, self.interleaved, gap)
+        known = self._offset_sets.get(key)
+        if known is not None and known[0] is items:
+            return known[1]
+        offsets = self._offsets(items, gap)
+        if isinstance(items, tuple):
+            self._offset_sets[key] = (items, offsets)
+        return offsets
+
+    def _offsets(self, items: Sequence[Item], gap: int) -> list[int]:
         offsets = [0]
         total = 0
         for item in items:

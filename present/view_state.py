@@ -8,7 +8,7 @@ by the sentences it holds, so the cursor keeps its place whatever the terminal o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from wirediff.core.model import Flag
@@ -138,14 +138,28 @@ def row_anchors(row: Row) -> tuple[tuple[int, int], ...]:
     return tuple((cell.document, cell.sentences[0]) for cell in row.cells if cell.sentences)
 
 
-def sentence_rows(rows: Sequence[Row]) -> dict[tuple[int, int], int]:
-    """The row holding each (document, sentence)."""
-    return {
+_SENTENCE_ROWS: list[tuple[Sequence[Row], Mapping[tuple[int, int], int]]] = []
+"""The last few ``sentence_rows`` results, by the identity of their rows (``v`` cycles through
+a few sets of rows; mapping 18,000 sentences again took a tenth of the key's time)."""
+
+SENTENCE_ROWS_KEPT = 4
+
+
+def sentence_rows(rows: Sequence[Row]) -> Mapping[tuple[int, int], int]:
+    """The row holding each (document, sentence) (a tuple of rows is looked up once)."""
+    for known, found in _SENTENCE_ROWS:
+        if known is rows:
+            return found
+    found = {
         (cell.document, sentence): row.index
         for row in rows
         for cell in row.cells
         for sentence in cell.sentences
     }
+    if isinstance(rows, tuple):  # immutable: the same object always holds the same rows
+        _SENTENCE_ROWS.insert(0, (rows, found))
+        del _SENTENCE_ROWS[SENTENCE_ROWS_KEPT:]
+    return found
 
 
 def carry(
@@ -250,6 +264,49 @@ def step_positions(
         for position, item in enumerate(items)
         if not item.folded and row_steps(rows[item.row], scope, version)
     ]
+
+
+def cell_targets(cell_status: CellStatus, flags: set[Flag], edited: bool) -> set[str]:
+    """Every target of ``STEP_TARGETS`` that one version's cell is a change of."""
+    targets = {flag.value for flag in flags}
+    if cell_status in _CHANGED or flags:
+        targets.add("change")
+    if cell_status is CellStatus.REWORDED or (cell_status is CellStatus.MOVED and edited):
+        targets.add("reworded")
+    if cell_status in (CellStatus.MOVED, CellStatus.MOVED_AWAY):
+        targets.add("moved")
+    if cell_status is CellStatus.ADDED:
+        targets.add("added")
+    if cell_status is CellStatus.OMITTED:
+        targets.add("omitted")
+    return targets
+
+
+StepIndex = dict[tuple[str, int | None], list[int]]
+"""Positions ``n`` stops at per (target, version or None for every version)."""
+
+
+def step_index(items: Sequence[Item], rows: Sequence[Row]) -> StepIndex:
+    """``step_positions`` for every target, in every version and in each one, in one pass:
+    ``index[(target, version)]`` (absent when empty), so that ``x`` and ``c`` only look up."""
+    index: StepIndex = {}
+    for position, item in enumerate(items):
+        if item.folded:
+            continue
+        row = rows[item.row]
+        found: set[tuple[str, int | None]] = set()
+        for cell in row.cells[1:]:
+            flags = {flag for link in cell.links for flag in link.flags}
+            edited = any(link.edits for link in cell.links)
+            for target in cell_targets(cell.status, flags, edited):
+                found.add((target, cell.document))
+                if target != "change":
+                    found.add((target, None))
+        if row.is_change:
+            found.add(("change", None))
+        for key in found:
+            index.setdefault(key, []).append(position)
+    return index
 
 
 def step_label(scope: StepScope, version_name: str | None) -> str:

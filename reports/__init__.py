@@ -57,6 +57,13 @@ EXTENSIONS: dict[str, str] = {
     "md": ".md",
     "csv": ".csv",
 }
+FORMAT_OF_SUFFIX: dict[str, str] = {
+    **{extension: name for name, extension in EXTENSIONS.items()},
+    ".htm": "html",
+    ".markdown": "md",
+    ".text": "txt",
+}
+"""The format an output file's extension names (lower case): ``.htm`` is HTML too."""
 
 
 def render(collation: Collation, format_name: str, version: str) -> str:

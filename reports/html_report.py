@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from wirediff.core.model import Collation, Comparison, Document, Flag, FlagNote
 from wirediff.core.visible import visible_format
@@ -90,6 +90,9 @@ class RowView:
     """What each flag changed."""
     why: str = ""
     """Why the row's link was made: its score and the shared words that carried it."""
+    listed: bool = False
+    """Whether the row is in the list of flagged rows: flagged, and not the place a moved
+    passage left (its link is listed once, where the other version has it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +209,8 @@ def _row_view(prefix: str, collation: Collation, row: Row, base_row: dict[int, i
         why=" / ".join(
             dict.fromkeys(evidence_line(link) for cell in row.cells[1:] for link in cell.links)
         ),
+        listed=bool(row.flags)
+        and not all(cell.status is CellStatus.MOVED_AWAY for cell in row.cells[1:]),
     )
 
 
@@ -254,6 +259,13 @@ def _shown(value: object) -> object:
     return value
 
 
+def breakable_path(path: str) -> Markup:
+    """``path`` escaped, with a line-break opportunity after each ``/`` and ``_``: a long file
+    name wraps at its folders and words, not inside ``.txt``."""
+    escaped = str(escape(path))
+    return Markup(escaped.replace("/", "/<wbr>").replace("_", "_<wbr>"))
+
+
 @cache
 def _environment() -> Environment:
     environment = Environment(
@@ -274,6 +286,7 @@ def _environment() -> Environment:
         kind_look=kind_look,
         provenance=provenance,
         copied_from_text=copied_from_text,
+        breakable_path=breakable_path,
     )
     return environment
 

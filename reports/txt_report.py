@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from wirediff.core.model import Collation, Comparison, Document, Link
+from wirediff.core.model import Collation, Comparison, Document, Edit, Link
 from wirediff.core.visible import visible, visible_line
 from wirediff.present.evidence import evidence_line, note_line
 from wirediff.present.legend import ESTIMATE_MARK, ESTIMATE_NOTE, flag_labels, sentence_numbers
@@ -32,13 +32,18 @@ def _link_lines(link: Link, base: Document, other: Document) -> list[str]:
     if link.evidence is not None:
         lines += _quote("why linked: " + evidence_line(link), "      ")
     for edit in link.edits:
-        if edit.op == "replace":
-            lines.append(f"        {edit.base!r} -> {edit.other!r}")
-        elif edit.op == "delete":
-            lines.append(f"        deleted {edit.base!r}")
-        else:
-            lines.append(f"        inserted {edit.other!r}")
+        lines += _quote(_edit_text(edit), "        ")
     return lines
+
+
+def _edit_text(edit: Edit) -> str:
+    """A word edit as the flag notes write one: ``"intention" -> "goal"``, as written (not as
+    Python's repr, which switched quote marks and escaped characters)."""
+    if edit.op == "replace":
+        return f'"{edit.base}" -> "{edit.other}"'
+    if edit.op == "delete":
+        return f'deleted "{edit.base}"'
+    return f'inserted "{edit.other}"'
 
 
 def _comparison_lines(collation: Collation, comparison: Comparison) -> list[str]:

@@ -127,6 +127,40 @@ def test_standard_input_is_a_version() -> None:
     assert json.loads(result.stdout)["documents"][0]["path"] == "-"
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(b"", "empty file"), (b"\x89PNG\r\n\x1a\n" + bytes(200), "looks like a binary file")],
+)
+def test_bad_standard_input_is_named_as_such(data: bytes, message: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "wirediff.cli.main", "report", "-", str(AFP)],
+        input=data,
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"wirediff: standard input: {message}" + (
+        ", not text\n" if data else "\n"
+    )
+
+
+def test_standard_input_twice_is_one_line() -> None:
+    result = run("report", "-", "-", stdin=AFP.read_bytes())
+    assert result.returncode == 2
+    assert result.stderr == (
+        "wirediff: standard input: given more than once (it can be read only once)\n"
+    )
+
+
+def test_standard_input_is_labelled_stdin() -> None:
+    """Not "- 2025-02-06", which reads as a dash in column titles and "copied from" lines."""
+    result = run("report", "-", str(PARAPHRASE), "--format", "json", stdin=AFP.read_bytes())
+    assert result.returncode == 0, result.stderr
+    first, second = json.loads(result.stdout)["documents"]
+    assert first["label"] == "stdin 2025-02-06"
+    assert second["label"] == "000"
+
+
 def test_report_path_does_not_import_textual() -> None:
     code = (
         "import sys; from wirediff.cli.main import main; "
@@ -181,3 +215,86 @@ def test_no_core_module_imports_textual_or_rich() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", str(AFP), str(PARAPHRASE), "--bogus"], "unrecognized arguments: --bogus"),
+        (["report", str(AFP), str(PARAPHRASE), "--format", "pdf"], "invalid choice: 'pdf'"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
+        (["stories"], "the following arguments are required: PILE"),
+        (["find", str(AFP)], "the following arguments are required: PILE"),
+    ],
+)
+def test_usage_errors_are_one_line(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad option is one line saying what is wrong and where the options are, not argparse's
+    usage block."""
+    with pytest.raises(SystemExit) as raised:
+        main(args)
+    assert raised.value.code == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1, error
+    assert message in error and "--help')" in error
+    assert error.startswith("wirediff")
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("report.htm", "<!DOCTYPE html>"),
+        ("report.HTML", "<!DOCTYPE html>"),
+        ("report.markdown", "# wirediff report"),
+        ("report", "wirediff "),
+    ],
+)
+def test_output_extension_names_the_format(tmp_path: Path, name: str, start: str) -> None:
+    out = tmp_path / name
+    assert main(["report", str(AFP), str(PARAPHRASE), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_an_unknown_output_extension_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``-o report.pdf`` does not write a text report under a PDF's name."""
+    out = tmp_path / "report.pdf"
+    assert main(["report", str(AFP), str(PARAPHRASE), "-o", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert f"{out}: cannot tell the format from the extension '.pdf'" in error
+    assert ".html" in error and "--format" in error
+    assert not out.exists()
+    assert main(["report", str(AFP), str(PARAPHRASE), "-o", str(out), "--format", "txt"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("wirediff ")
+
+
+def test_base_given_as_another_spelling_of_the_path(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--base ./seeds/001_….txt`` names the version given as ``seeds/001_….txt``."""
+    monkeypatch.chdir(SEEDS.parent)
+    for spelling in ("./seeds/001_d2c0166b2a2dd97c.txt", "seeds//001_d2c0166b2a2dd97c.txt"):
+        assert main(["report", "seeds", "--format", "json", "--base", spelling]) == 0
+        assert json.loads(capsys.readouterr().out)["base"] == 1
+
+
+def test_a_misspelt_command_is_named_as_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reprot", str(AFP), str(PARAPHRASE)]) == 2
+    assert capsys.readouterr().err == (
+        "wirediff: reprot: no such file or folder, nor a command (report, stories, find; "
+        "see 'wirediff --help')\n"
+    )
+
+
+def test_txt_word_edits_read_as_written_and_wrap(capsys: pytest.CaptureFixture[str]) -> None:
+    """Word edits were printed as Python reprs ('a' -> "b's", '\\u200b'), on unwrapped lines."""
+    assert main(["report", str(PARAPHRASE), str(AFP), "--format", "txt"]) == 0
+    out = capsys.readouterr().out
+    assert '        "goal" -> "intention"\n' in out
+    assert "        'goal'" not in out
+    long_lines = [line for line in out.splitlines() if len(line) > 100]
+    # only the headers stay on one line: a link's, and a comparison's counts (grep-able)
+    assert [line for line in long_lines if not line.startswith(("  ~ ", "   similarity"))] == []

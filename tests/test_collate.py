@@ -83,6 +83,18 @@ def test_the_base_picked_is_the_version_whose_wording_the_others_reuse(
     assert collation.base_reason == reason
 
 
+def test_partial_results_come_per_version_and_match_the_end(family: list[Document]) -> None:
+    from wirediff.core import Collation, collate
+
+    seen: list[Collation] = []
+    final = collate(family, base=3, partial=seen.append)
+    # one partial per version compared with the base, each holding the ones before it
+    assert [[c.other for c in p.comparisons] for p in seen] == [[0], [0, 1], [0, 1, 2]]
+    assert all(p.base == 3 and p.documents == final.documents for p in seen)
+    assert seen[-1].comparisons == final.comparisons
+    assert final == collate(family, base=3)
+
+
 def _version(name: str, outlet: str, published: str, extra: str) -> Document:
     from dataclasses import replace
 

@@ -86,3 +86,30 @@ def test_bad_options_exit_2(pile: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert capsys.readouterr().err == "wirediff: --scheduler needs --engine dask\n"
     assert main(["stories", str(pile), "--format", "db"]) == 2
     assert capsys.readouterr().err == "wirediff: --format db needs -o STORE.db\n"
+
+
+def test_an_unknown_output_extension_is_an_error(
+    pile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Neither command writes text under a name that promises another format."""
+    out = tmp_path / "stories.xlsx"
+    assert main(["stories", str(pile), "-o", str(out), "--workers", "1"]) == 2
+    assert capsys.readouterr().err == (
+        f"wirediff: {out}: cannot tell the format from the extension '.xlsx'; use one of "
+        ".json, .csv, .db or .txt, or name the format with --format\n"
+    )
+    assert not out.exists()
+    ranking = tmp_path / "reuse.doc"
+    assert main(["find", str(AFP), str(pile), "-o", str(ranking), "--workers", "1"]) == 2
+    assert capsys.readouterr().err == (
+        f"wirediff: {ranking}: cannot tell the format from the extension '.doc'; use one of "
+        ".json, .csv or .txt\n"
+    )
+    assert not ranking.exists()
+
+
+def test_stories_to_a_sqlite_extension_is_a_store(pile: Path, tmp_path: Path) -> None:
+    store = tmp_path / "pile.sqlite"
+    assert main(["stories", str(pile), "-o", str(store), "--workers", "1"]) == 0
+    with sqlite3.connect(store) as connection:
+        assert connection.execute("SELECT count(*) FROM stories").fetchone() == (1,)

@@ -13,7 +13,7 @@ from wirediff.core.flags import (
     quote_changes,
     quote_words,
 )
-from wirediff.core.load import bundled_seeds
+from wirediff.core.load import bundled_seeds, document_from_text
 from wirediff.core.model import Flag, FlagNote, Kind
 from wirediff.core.words import content_terms
 from wirediff.reports.json_report import to_dict
@@ -145,3 +145,20 @@ def test_reports_show_the_notes_and_why_links_were_made() -> None:
     md = render(collation, "md", "test")
     assert "NUM≠ around 54,000 -\\> nearly 54,000" in md  # ">" escaped for Markdown
     assert "Why linked: score 0.75; shared: around 54,000" in md
+
+
+def test_quote_notes_keep_the_quote_as_written() -> None:
+    """The README promises flag notes "as written": not '-"from ishiba to the president"'."""
+    base = document_from_text(
+        "'The goal is to present a win-win proposition from Ishiba to the president,' "
+        "Sheila Smith told AFP.\n",
+        "base.txt",
+    )
+    other = document_from_text(
+        'Sheila Smith said Japan would present a "win-win value proposition" to Trump.\n',
+        "other.txt",
+    )
+    [link] = collate([base, other]).comparisons[0].links
+    quotes = [note.text for note in link.flag_notes if note.flag is Flag.QUOTE_ALTERED]
+    assert '-"The goal is to present a"' in quotes
+    assert '-"from Ishiba to the president"' in quotes

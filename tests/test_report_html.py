@@ -221,3 +221,25 @@ def test_toggles_and_kind_marks_do_not_rely_on_colour(seeds_page: str) -> None:
         mark = next(td for td in tr.iter(NS + "td") if td.get("class") == "mark")
         assert kind in text_of(mark)
         assert re.fullmatch(r"[=~↕+\-·* ]", text_of(mark)[0])
+
+
+def test_each_flagged_link_is_listed_once(seeds: Collation, seeds_page: str) -> None:
+    """A moved, flagged passage has two rows (where it was, where it went) but one entry in the
+    list of flagged rows, as in the Markdown and text reports: 000 -> 001 has six flagged links,
+    one of them moved."""
+    tree = parse(seeds_page)
+    for number, comparison in enumerate(seeds.comparisons, start=1):
+        section = tree.find(f".//{NS}section[@id='c{number}']")
+        lists = [u for u in section.iter(NS + "ul") if "flagged-list" in u.get("class", "")]
+        listed = len(list(lists[0].iter(NS + "li"))) if lists else 0
+        assert listed == sum(1 for link in comparison.links if link.flags), number
+    first = seeds.comparisons[0]
+    assert any(link.moved and link.flags for link in first.links)
+
+
+def test_file_names_wrap_at_folders_and_words(seeds: Collation, seeds_page: str) -> None:
+    """The Versions table's file column broke inside ".txt" ("…547.tx" / "t")."""
+    tree = parse(seeds_page)
+    cells = [td for td in elements(tree, "td") if td.get("class") == "path"]
+    assert [text_of(td) for td in cells] == [document.path for document in seeds.documents]
+    assert "/<wbr>000_<wbr>5fd63220c0a3b547.txt</td>" in seeds_page

@@ -46,3 +46,23 @@ def test_headline_byline_dateline_and_headings(seed_documents: dict[str, Documen
     assert roles_of(independent, "31 January 2025") == [Role.DATELINE]
     assert roles_of(independent, "Japanese Prime Minister Ishiba Plans") == [Role.HEADLINE]
     assert independent.title == "Japanese Prime Minister Ishiba Plans US Summit With Trump"
+
+
+def test_a_section_path_over_the_headline_is_furniture() -> None:
+    """A section path ("News / Nation & World") is where the page sits, not its headline (the title the reports
+    and the app's column titles show)."""
+    from wirediff.core import document_from_text
+
+    for path in ("News / Nation & World", "World » Middle East", "Home > Politics > Congress"):
+        document = document_from_text(
+            f"{path}\n\nIsrael faces new calls for truce after killing of hostages\n\n"
+            "Israel's government faced calls for a ceasefire on Sunday. It said no.\n",
+            "page.txt",
+        )
+        assert document.sentences[0].role is Role.BOILERPLATE, path
+        assert document.sentences[1].role is Role.HEADLINE, path
+        assert document.title == "Israel faces new calls for truce after killing of hostages"
+    headline = document_from_text(
+        "Trade talks / What comes next for the summit\n\nThe leaders met on Sunday.\n", "page.txt"
+    )
+    assert headline.sentences[0].role is Role.HEADLINE  # a part of over three words: a headline

@@ -8,6 +8,7 @@ import functools
 import io
 import json
 from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, TypeVar
@@ -384,6 +385,21 @@ async def test_enter_shows_every_version_of_the_passage_in_full() -> None:
 
 
 @sync
+async def test_the_detail_panel_keeps_wrapped_evidence_indented() -> None:
+    app = make_app(PAIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await press(pilot, "f", "f", "f", "f", "f")  # flagged
+        await press(pilot, "enter")
+        assert isinstance(app.screen, DetailScreen)
+        lines = app.screen.render_detail_text(width=40).splitlines()
+        start = next(i for i, line in enumerate(lines) if "why linked:" in line)
+        # the evidence wraps at 40 columns; every line of it stays under its heading's indent
+        following = lines[start + 1 : start + 3]
+        assert following and all(line.startswith("    ") for line in following if line.strip())
+
+
+@sync
 async def test_help_lists_every_key() -> None:
     app = make_app(PAIR)
     async with app.run_test(size=(120, 60)) as pilot:
@@ -514,11 +530,28 @@ async def test_t_switches_theme() -> None:
     app = make_app(PAIR)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
+
+        def look() -> list[str]:
+            """The styles the theme gives: every widget's, and the view's marks."""
+            view = app.query_one(AlignedView)
+            styles = [str(widget.rich_style) for widget in app.screen.walk_children()]
+            styles += [
+                str(view.get_component_rich_style(name)) for name in sorted(view.COMPONENT_CLASSES)
+            ]
+            return styles
+
         dark = app.theme
+        dark_look = look()
         await press(pilot, "t")
         assert app.theme != dark
+        light_look = look()
+        assert light_look != dark_look
         await press(pilot, "t")
         assert app.theme == dark
+        # the second time, each theme's rules are the kept ones: every style is the same
+        assert look() == dark_look
+        await press(pilot, "t")
+        assert look() == light_look
 
 
 @sync
@@ -647,3 +680,23 @@ async def test_rows_rebuilt_before_the_view_has_a_width_still_draw(
             view.render_line(y)
         await pilot.pause()
         assert app.is_running
+
+
+def test_a_partial_alignment_shows_the_base_and_the_versions_compared_so_far() -> None:
+    async def run() -> None:
+        app = make_app([])
+        async with app.run_test(size=(160, 48)) as pilot:
+            await until_aligned(pilot)
+            collation = app.collation
+            assert collation is not None
+            view = app.view
+            partial = replace(collation, comparisons=collation.comparisons[:1], matrix=())
+            view.show(partial, preview=True)
+            await pilot.pause()
+            assert view.order == [collation.base, collation.comparisons[0].other]
+            assert view.items
+            app.show_collation(collation)
+            await pilot.pause()
+            assert len(view.order) == len(collation.documents)
+
+    asyncio.run(run())

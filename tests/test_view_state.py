@@ -160,3 +160,27 @@ def test_step_version_is_every_version_when_the_base_has_the_focus() -> None:
     assert vs.step_version(replace(scoped, focused=0), 0) is None
     assert vs.step_version(replace(scoped, focused=2), 0) == 2
     assert vs.step_version(ViewState(focused=2), 0) is None
+
+
+def test_the_step_index_holds_step_positions_for_every_target_and_version() -> None:
+    from wirediff.core import collate, load_documents
+    from wirediff.present.items import RowFilter, display_items
+    from wirediff.present.rows import build_rows
+
+    from .conftest import SEEDS
+
+    collation = collate(load_documents(sorted(str(p) for p in SEEDS.glob("*.txt"))))
+    rows = build_rows(collation)
+    for row_filter, fold in (
+        (RowFilter.ALL, False),
+        (RowFilter.ALL, True),
+        (RowFilter.CHANGES, True),
+    ):
+        items = display_items(rows, row_filter, fold)
+        index = vs.step_index(items, rows)
+        for target in vs.STEP_TARGETS:
+            for version in (None, *range(len(collation.documents))):
+                scope = vs.StepScope(target, version is not None)
+                expected = vs.step_positions(items, rows, scope, version)
+                assert index.get((target, version), []) == expected, (target, version)
+        assert index.get(("change", None))  # the seeds have changes

@@ -190,11 +190,12 @@ class DetailScreen(ModalScreen[None]):
         lines: list[RenderableType] = []
         for link in links:
             for note in link.flag_notes:
-                line = Text("      ")
+                line = Text()
                 line.append(FLAGS[note.flag].badge, self._style("badge"))
                 line.append(" " + note.text)
-                lines.append(line)
-            lines.append(Text(f"    why linked: {evidence_line(link)}", self._style("label")))
+                lines.append(Padding(line, (0, 0, 0, 6)))
+            why = Text(f"why linked: {evidence_line(link)}", self._style("label"))
+            lines.append(Padding(why, (0, 0, 0, 4)))
         return lines
 
     def _linked_text(

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from wirediff.core.model import Collation
 from wirediff.present.grid import (
@@ -32,6 +32,7 @@ from wirediff.present.items import find_row
 from wirediff.present.timeline import Timeline, build_timeline
 
 from .aligned_view import AlignedView
+from .footer import SteadyFooter
 from .grid_timeline import TimelineStrip
 from .grid_view import GridView
 
@@ -108,7 +109,7 @@ class GridScreen(Screen[None]):
         yield TimelineStrip(id="grid-timeline")
         yield GridView(id="grid-view")
         yield Static(id="grid-detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     @property
     def view(self) -> GridView:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from wirediff.core.model import Collation
+
 
 @dataclass
 class AlignProgress(Message):
@@ -17,3 +19,14 @@ class AlignProgress(Message):
     def can_replace(self, message: Message) -> bool:
         """A newer progress report makes an unhandled older one pointless."""
         return isinstance(message, AlignProgress)
+
+
+@dataclass
+class AlignPartial(Message):
+    """The versions compared with the base so far (the first alignment shows them early)."""
+
+    collation: Collation
+
+    def can_replace(self, message: Message) -> bool:
+        """A later partial result holds everything an unhandled earlier one did."""
+        return isinstance(message, AlignPartial)
