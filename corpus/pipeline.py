@@ -15,6 +15,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from .boiler import BoilerSettings, mask_boilerplate
 from .cluster import ClusterSettings, cluster
@@ -56,15 +57,24 @@ class Settings:
 
 DEFAULT = Settings()
 
+METHOD = 2
+"""The version of fingerprinting and verification; raise it when either changes what it
+computes. A store written by another keeps its articles, which are fingerprinted again."""
+
 
 @dataclass(frozen=True, slots=True)
 class Prior:
-    """An earlier run's articles, fingerprints and verified pairs (keyed by body keys)."""
+    """An earlier run's articles, fingerprints and verified pairs (keyed by body keys).
+
+    ``stale`` holds articles an earlier run kept whose fingerprints were made by another
+    ``METHOD``: they are read again with the new ones.
+    """
 
     articles: tuple[Article, ...] = ()
     prints: tuple[Fingerprint, ...] = ()
     pairs: dict[tuple[str, str], Pair] = field(default_factory=dict)
     rejected: tuple[Rejection, ...] = ()
+    stale: tuple[Article, ...] = ()
 
 
 class _Clock:
@@ -128,7 +138,7 @@ def _group(
     new_articles: list[Article] = []
     rejected: list[Rejection] = list(prior.rejected)
     read = 0
-    for record in records:
+    for record in chain(prior.stale, records):
         read += 1
         if isinstance(record, Rejection):
             rejected.append(record)

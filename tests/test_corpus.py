@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -188,6 +189,24 @@ def test_the_store_adds_a_day_without_redoing_the_old_ones(tmp_path: Path) -> No
     assert _stories(again) == _stories(whole)
     corpus_store.save(db, again, state2)
     assert len(corpus_store.load(db).articles) == 7
+
+
+def test_a_store_made_by_another_method_is_fingerprinted_again(tmp_path: Path) -> None:
+    records = articles()
+    grouping, state = group(read_pile([str(write_jsonl(tmp_path, records[:4]))]), LocalEngine(1))
+    db = str(tmp_path / "stories.db")
+    corpus_store.save(db, grouping, state)
+    with sqlite3.connect(db) as connection:  # as an earlier wirediff left it
+        connection.execute("DELETE FROM meta WHERE key = 'method'")
+    connection.close()
+    prior = corpus_store.load(db)
+    assert not prior.articles and [a.id for a in prior.stale] == [r["id"] for r in records[:4]]
+    (tmp_path / "two").mkdir()
+    day_two = write_jsonl(tmp_path / "two", records[4:])
+    again, _ = group(read_pile([str(day_two)]), LocalEngine(1), prior=prior)
+    assert dict(again.counts)["articles fingerprinted"] == 7  # the old four and the new three
+    whole, _ = group(read_pile([str(write_jsonl(tmp_path, records))]), LocalEngine(1))
+    assert _stories(again) == _stories(whole)
 
 
 def test_the_store_rejects_a_duplicate_id_from_a_later_day(tmp_path: Path) -> None:
