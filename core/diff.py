@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Levenshtein
@@ -23,7 +25,7 @@ from .flags import (
     written_quote_words,
 )
 from .model import Comparison, Document, Edit, Flag, Kind, Link, Role
-from .words import fold_token, normalize, tokens
+from .words import normalize, sentence_tokens
 
 _FLAG_ORDER = tuple(Flag)
 
@@ -36,21 +38,10 @@ def word_edits(
     base: Document, base_indexes: Sequence[int], other: Document, other_indexes: Sequence[int]
 ) -> tuple[Edit, ...]:
     """Word-level insertions, deletions and replacements from the base side to the other."""
-    base_tokens = [
-        token
-        for i in base_indexes
-        for token in tokens(base.sentences[i].text, base.sentences[i].start)
-    ]
-    other_tokens = [
-        token
-        for j in other_indexes
-        for token in tokens(other.sentences[j].text, other.sentences[j].start)
-    ]
+    base_tokens, base_folded = _group_tokens(base, base_indexes)
+    other_tokens, other_folded = _group_tokens(other, other_indexes)
     edits: list[Edit] = []
-    opcodes = word_opcodes(
-        [fold_token(token) for _, _, token in base_tokens],
-        [fold_token(token) for _, _, token in other_tokens],
-    )
+    opcodes = word_opcodes(base_folded, other_folded)
     for op, b1, b2, o1, o2 in _whole_words(opcodes, base_tokens, other_tokens):
         base_span = _span(base_tokens, b1, b2)
         other_span = _span(other_tokens, o1, o2)
@@ -64,6 +55,21 @@ def word_edits(
             )
         )
     return tuple(edits)
+
+
+def _group_tokens(
+    document: Document, indexes: Sequence[int]
+) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """The tokens of some sentences, at their offsets in the document, and their folded forms."""
+    found: list[tuple[int, int, str]] = []
+    folded: list[str] = []
+    for index in indexes:
+        sentence = document.sentences[index]
+        positions, forms = sentence_tokens(sentence.text)
+        offset = sentence.start
+        found.extend([(start + offset, end + offset, token) for start, end, token in positions])
+        folded.extend(forms)
+    return found, folded
 
 
 Opcode = tuple[str, int, int, int, int]
@@ -233,24 +239,61 @@ def name_context(base: Document, other: Document) -> tuple[frozenset[str], froze
 
     Dropping the story's subject from one sentence ("Ishiba" -> "he") is not worth a flag.
     """
-    sides = [
-        [name_words(s.text) for s in document.sentences if s.role is Role.BODY]
-        for document in (base, other)
-    ]
-    known = frozenset(name for side in sides for inside, _ in side for name in inside)
-    counts = [
-        Counter(name for inside, opening in side for name in inside | (opening & known))
-        for side in sides
-    ]
+    sides = (_body_names(_Same(base)), _body_names(_Same(other)))
+    known = sides[0].inside | sides[1].inside
+
+    def count(side: _BodyNames, name: str) -> int:
+        """Body sentences naming ``name`` inside, or opening with it when it is known."""
+        return side.inside_counts[name] + (side.opening_counts[name] if name in known else 0)
+
+    candidates = set.intersection(
+        *(set(side.inside) | (side.opening_counts.keys() & known) for side in sides)
+    )
     protagonists = frozenset(
         name
-        for name in counts[0].keys() & counts[1].keys()
-        if all(
-            count[name] >= PROTAGONIST_SHARE * max(len(side), 1)
-            for count, side in zip(counts, sides, strict=True)
-        )
+        for name in candidates
+        if all(count(side, name) >= PROTAGONIST_SHARE * max(side.sentences, 1) for side in sides)
     )
     return known, protagonists
+
+
+@dataclass(frozen=True, slots=True)
+class _BodyNames:
+    """The names of one document's body sentences, counted (what ``name_context`` needs)."""
+
+    sentences: int
+    """How many body sentences there are."""
+    inside: frozenset[str]
+    """The names found inside a body sentence."""
+    inside_counts: Counter[str]
+    """In how many body sentences each name is found inside."""
+    opening_counts: Counter[str]
+    """In how many body sentences each name opens the sentence without being inside it too."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Same:
+    """A document compared by identity: a cache key that costs nothing to hash."""
+
+    document: Document
+
+    def __hash__(self) -> int:
+        return id(self.document)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.document is self.document
+
+
+@functools.lru_cache(maxsize=8)
+def _body_names(key: _Same) -> _BodyNames:
+    """Counted once per document: the base comes back in every comparison."""
+    found = [name_words(s.text) for s in key.document.sentences if s.role is Role.BODY]
+    return _BodyNames(
+        sentences=len(found),
+        inside=frozenset(name for inside, _ in found for name in inside),
+        inside_counts=Counter(name for inside, _ in found for name in inside),
+        opening_counts=Counter(name for inside, opening in found for name in opening - inside),
+    )
 
 
 def _running_text(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -236,14 +236,28 @@ _DATE_WORD = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_DATE_HINTS = ("day", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+"""Every word ``_DATE_WORD`` finds holds one of these (a weekday ends in "day")."""
+
+
 def number_mentions(text: str) -> list[tuple[str, str]]:
     """Numbers, amounts and dates of a text: (canonical form, as written), in order.
 
     "around 54,000" and "about 54000" have the same canonical form; "$14.9-billion" and
     "$14.9 billion" too.
     """
+    return list(_number_mentions(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _number_mentions(text: str) -> tuple[tuple[str, str], ...]:
     found: list[tuple[int, str, str]] = []
-    for match in _NUMBER.finditer(text):
+    if _DIGIT.search(text) is None:
+        numbers_found: Iterable[re.Match[str]] = ()  # every number has a digit
+    else:
+        numbers_found = _NUMBER.finditer(text)
+    for match in numbers_found:
         start = match.start("currency") if match.group("currency") else match.start("value")
         before = _QUALIFIER_BEFORE.search(text, max(0, start - 20), start)
         qualifier = _QUALIFIERS.get(before.group("qualifier").casefold(), "") if before else ""
@@ -257,12 +271,19 @@ def number_mentions(text: str) -> list[tuple[str, str]]:
         canonical = " ".join(part for part in (qualifier, currency + value, scale, percent) if part)
         written = text[before.start("qualifier") if before else start : match.end()].strip()
         found.append((start, canonical, " ".join(written.split())))
-    for match in _DATE_WORD.finditer(text):
+    if text.isascii():  # ASCII case folding is plain: a date word holds one of the hints
+        lowered = text.lower()
+        dates_found: Iterable[re.Match[str]] = (
+            _DATE_WORD.finditer(text) if any(hint in lowered for hint in _DATE_HINTS) else ()
+        )
+    else:
+        dates_found = _DATE_WORD.finditer(text)
+    for match in dates_found:
         word = match.group().rstrip(".").casefold()
         if match.group("month") and match.group() == "may":
             continue  # the verb, not the month
         found.append((match.start(), _MONTH_ABBREVIATIONS.get(word, word), match.group()))
-    return [(canonical, written) for _, canonical, written in sorted(found)]
+    return tuple((canonical, written) for _, canonical, written in sorted(found))
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -418,8 +439,10 @@ def name_changes(
     """Names of people or organisations on one side and not the other: ``-Sheila Smith``."""
     base_names = names(base_text, known) - ignored
     other_names = names(other_text, known) - ignored
-    dropped = base_names - _words(other_text)
-    added = other_names - _words(base_text)
+    dropped = base_names - _words(other_text) if base_names else base_names
+    added = other_names - _words(base_text) if other_names else other_names
+    if not dropped and not added:
+        return []  # what ``written_names`` would find with no name to look for
     return [FlagNote(Flag.NAME_CHANGED, name, "") for name in written_names(base_text, dropped)] + [
         FlagNote(Flag.NAME_CHANGED, "", name) for name in written_names(other_text, added)
     ]

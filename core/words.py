@@ -153,7 +153,9 @@ def normalize(text: str) -> str:
 
     Case, whitespace, quote marks, dashes and accents do not matter.
     """
-    text = normalize_quotes(text).replace("'", '"').translate(_DASHES)
+    text = normalize_quotes(text).replace("'", '"')
+    if not text.isascii():
+        text = text.translate(_DASHES)
     text = _DOUBLE_HYPHEN.sub(" - ", text)
     text = unicodedata.normalize("NFKC", text).casefold()
     return _SPACE.sub(" ", text).strip()
@@ -176,6 +178,8 @@ _TOKEN_FOLD = str.maketrans(
 
 def fold_token(token: str) -> str:
     """A token in the form used to compare words: case, quote marks and dashes folded."""
+    if token.isascii():  # the only ASCII mark folded is the apostrophe
+        return token.replace("'", '"').lower()
     return token.translate(_TOKEN_FOLD).casefold()
 
 
@@ -301,3 +305,11 @@ def tokens(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
     """Word, number and punctuation tokens of ``text`` as ``(start, end, token)``."""
     for match in _TOKEN.finditer(text):
         yield match.start() + offset, match.end() + offset, match.group()
+
+
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
+def sentence_tokens(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+    """``tokens(text)`` and each token's ``fold_token`` form, computed once per sentence text
+    (a base's sentences are diffed again in every comparison). Shared: never change them."""
+    found = tuple(tokens(text))
+    return found, tuple(fold_token(token) for _, _, token in found)
