@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -189,6 +190,7 @@ class TermWeights:
         self._sentences = max(sentences, 1)
         # Weights in millionths, as integers: sums are exact whatever order a set yields.
         self._fixed: dict[str, int] = {term: self._weigh(term) for term in counts}
+        self._rarest: dict[tuple[frozenset[str], int], tuple[str, ...]] = {}
 
     @classmethod
     def from_counts(cls, counts: Mapping[str, int], sentences: int) -> TermWeights:
@@ -221,6 +223,20 @@ class TermWeights:
         if fixed is None:
             fixed = self._fixed[term] = self._weigh(term)
         return fixed / 1_000_000
+
+    RAREST_CACHE = 65_536
+    """Sentences whose rarest terms are kept (a base's sentences come back in every pair)."""
+
+    def rarest(self, terms: frozenset[str], count: int) -> tuple[str, ...]:
+        """The ``count`` heaviest of ``terms``, heaviest first (ties in alphabetical order)."""
+        key = (terms, count)
+        found = self._rarest.get(key)
+        if found is None:
+            if len(self._rarest) >= self.RAREST_CACHE:
+                self._rarest.clear()
+            found = tuple(sorted(terms, key=lambda term: (-self(term), term))[:count])
+            self._rarest[key] = found
+        return found
 
     def total(self, terms: Iterable[str]) -> float:
         """Sum of the weights of ``terms``."""
@@ -344,9 +360,7 @@ class _Aligner:
                 scored.extend((1.0, i, j) for j in window)
                 continue
             overlap: dict[int, float] = defaultdict(float)
-            rarest = sorted(terms, key=lambda term: (-weight(term), term))[
-                : self.settings.index_terms
-            ]
+            rarest = weight.rarest(terms, self.settings.index_terms)
             for term in rarest:
                 found = postings.get(term)
                 if found and len(found) <= self.settings.max_postings:
@@ -363,7 +377,7 @@ class _Aligner:
                 score = self.pair_score(i, j)
                 if score > 0.0:
                     scored.append((score, i, j))
-        scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+        _best_first(scored)
         return scored
 
     # -- linking ---------------------------------------------------------------------------
@@ -396,6 +410,7 @@ class _Aligner:
                 if norm:
                     places[side].setdefault(norm, []).append(position)
         tried = 0
+        pairs: list[tuple[int, int]] | None = None  # made once, kept up to date as links move
         for index, (base, other, score) in enumerate(self.groups):
             if len(base) != 1 or len(other) != 1:
                 continue
@@ -403,12 +418,15 @@ class _Aligner:
             norm = self.base.norms[i]
             if norm != self.other.norms[j]:
                 continue
+            if len(places["base"][norm]) == 1 and len(places["other"][norm]) == 1:
+                continue  # once on each side, and linked: no copy to give the link to
             copies = [("base", k) for k in places["base"][norm] if k not in self.base_link]
             copies += [("other", k) for k in places["other"][norm] if k not in self.other_link]
             if not copies or tried >= self.settings.copy_checks:
                 continue
             tried += 1
-            pairs = [(min(b), min(o)) for b, o, _ in self.groups]
+            if pairs is None:
+                pairs = [(min(b), min(o)) for b, o, _ in self.groups]
             crossed = _crossings(pairs, (i, j))
             for side, copy in copies:
                 pair = (copy, j) if side == "base" else (i, copy)
@@ -417,6 +435,7 @@ class _Aligner:
                     del links[i if side == "base" else j]
                     links[copy] = index
                     self.groups[index] = ([pair[0]], [pair[1]], score)
+                    pairs[index] = pair
                     break
 
     def chain(self) -> list[tuple[int, int]]:
@@ -430,7 +449,7 @@ class _Aligner:
         chain_base = [b for b, _ in chain]
         extra: list[tuple[float, int, int]] = list(scored)
         extra.extend(self._gap_pairs(chain))
-        extra.sort(key=lambda item: (-item[0], item[1], item[2]))
+        _best_first(extra)
         for score, i, j in extra:
             if score < self.settings.in_order_score:
                 break
@@ -814,13 +833,19 @@ class _Aligner:
         for score, i, j in scored:  # best first
             best_of_base.setdefault(i, (score, j))
             best_of_other.setdefault(j, (score, i))
-        changed = True
-        while changed:
-            changed = False
-            for index in range(first, len(self.groups)):
+        # A group that cannot grow still cannot after others grew (they only take sentences):
+        # after the first pass, only the groups that grew are tried again.
+        pending: Sequence[int] = range(first, len(self.groups))
+        while pending:
+            grown: list[int] = []
+            for index in pending:
+                changed = False
                 for side in ("other", "base"):
                     best = best_of_other if side == "other" else best_of_base
                     changed |= self._grow_group(index, side, best)
+                if changed:
+                    grown.append(index)
+            pending = grown
 
     def _grow_group(self, index: int, side: str, best: dict[int, tuple[float, int]]) -> bool:
         """Try the free neighbours of group ``index`` on ``side``; True if one joined."""
@@ -932,7 +957,7 @@ def _lead(features: Features) -> int | None:
 def _crossings(pairs: Sequence[tuple[int, int]], pair: tuple[int, int]) -> int:
     """How many of ``pairs`` cross ``pair`` (one before it on one side, after it on the other)."""
     i, j = pair
-    return sum(1 for b, o in pairs if (b - i) * (o - j) < 0)
+    return sum((b - i) * (o - j) < 0 for b, o in pairs)
 
 
 def _completes(novel: float, gain: float, settings: AlignSettings) -> bool:
@@ -943,6 +968,19 @@ def _completes(novel: float, gain: float, settings: AlignSettings) -> bool:
     return (novel >= settings.complete_covered and gain > settings.complete_gain) or (
         novel >= settings.complete_half_covered and gain >= settings.complete_clear_gain
     )
+
+
+def _best_first(scored: list[tuple[float, int, int]]) -> None:
+    """Sort ``(score, base, other)`` triples by score, highest first, then by base and other.
+
+    The same order as the key ``(-score, base, other)``: two stable sorts with C-level keys.
+    """
+    scored.sort(key=_BY_PAIR)
+    scored.sort(key=_BY_SCORE, reverse=True)
+
+
+_BY_PAIR = operator.itemgetter(1, 2)
+_BY_SCORE = operator.itemgetter(0)
 
 
 def increasing_subsequence(values: Sequence[int]) -> list[int]:

@@ -35,13 +35,8 @@ def _sentence_facts(
     Cached: the base's sentences come back in every comparison.
     """
     forms: dict[str, str] = {}
-    for match in _WORD.finditer(normalize_quotes(text)):
-        word = match.group()
-        for part in word.replace("\u2019", "'").split("-") if "-" in word else [word]:
-            lowered = part.casefold().removesuffix("'s")
-            if not lowered or lowered in STOPWORDS:
-                continue
-            term = "#" + number_value(lowered) if lowered[0].isdigit() else stem(lowered)
+    for word in _WORD.findall(normalize_quotes(text)):
+        for term, part in _word_terms(word):
             forms.setdefault(term, part)
     return (
         content_terms(text),
@@ -49,6 +44,18 @@ def _sentence_facts(
         tuple(number_mentions(text)),
         tuple(forms.items()),
     )
+
+
+@functools.lru_cache(maxsize=65_536)
+def _word_terms(word: str) -> tuple[tuple[str, str], ...]:
+    """The content terms of one word (of each part of a hyphenated one), with the part written."""
+    found = []
+    for part in word.replace("\u2019", "'").split("-") if "-" in word else [word]:
+        lowered = part.casefold().removesuffix("'s")
+        if not lowered or lowered in STOPWORDS:
+            continue
+        found.append(("#" + number_value(lowered) if lowered[0].isdigit() else stem(lowered), part))
+    return tuple(found)
 
 
 def link_evidence(
