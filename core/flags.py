@@ -67,7 +67,6 @@ def written_quote_words(text: str) -> tuple[str, ...]:
     return tuple(_QUOTE_WORD.findall(normalize_quotes(text)))
 
 
-@lru_cache(maxsize=TEXT_CACHE)
 def quote_words(text: str) -> tuple[str, ...]:
     """The words of a quotation, lower-cased, for comparing quotes."""
     return _folded(written_quote_words(text))
@@ -355,7 +354,6 @@ def names(text: str, known: frozenset[str] = frozenset()) -> set[str]:
     return inside | (opening & known)
 
 
-@lru_cache(maxsize=TEXT_CACHE)
 def _words(text: str) -> frozenset[str]:
     return frozenset(word.casefold() for word in re.findall(r"[^\W_]+", normalize_quotes(text)))
 

@@ -307,7 +307,12 @@ def tokens(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:
         yield match.start() + offset, match.end() + offset, match.group()
 
 
-@functools.lru_cache(maxsize=SENTENCE_CACHE)
+TOKEN_CACHE = 1024
+"""Sentences whose tokens are kept: enough for a story's base, diffed against every version
+(tokens take room: a cache as large as ``SENTENCE_CACHE`` would hold megabytes)."""
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
 def sentence_tokens(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
     """``tokens(text)`` and each token's ``fold_token`` form, computed once per sentence text
     (a base's sentences are diffed again in every comparison). Shared: never change them."""
