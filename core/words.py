@@ -25,7 +25,6 @@ _TOKEN = re.compile(
 )
 _WORD = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?|[^\W\d_]+")
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2015": "-"})
-_SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"\"s\b")
 _DOUBLE_HYPHEN = re.compile(r"\s*-{2,}\s*|\s+-\s+")
 
@@ -132,6 +131,13 @@ _ALIAS_TABLE = (
 _ALIASES = re.compile(r"\b(?:" + "|".join(f"({pattern})" for pattern, _ in _ALIAS_TABLE) + ")")
 
 
+_ALIAS_HINTS = (
+    "u.", "e.", "united", "usa", "britain", "european", "agence", "associated", "prime",
+    "artificial",
+)  # fmt: skip
+"""Every name ``_ALIASES`` rewrites holds one of these."""
+
+
 def _alias(match: re.Match[str]) -> str:
     return _ALIAS_TABLE[match.lastindex - 1 if match.lastindex else 0][1]
 
@@ -156,9 +162,10 @@ def normalize(text: str) -> str:
     text = normalize_quotes(text).replace("'", '"')
     if not text.isascii():
         text = text.translate(_DASHES)
-    text = _DOUBLE_HYPHEN.sub(" - ", text)
+    if "-" in text:  # every double hyphen or spaced hyphen holds one
+        text = _DOUBLE_HYPHEN.sub(" - ", text)
     text = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # runs of whitespace as one space, none at the ends
 
 
 _TOKEN_FOLD = str.maketrans(
@@ -269,7 +276,8 @@ def content_terms(text: str, normalized: str | None = None) -> frozenset[str]:
 @functools.lru_cache(maxsize=SENTENCE_CACHE)
 def _terms(normalized: str) -> frozenset[str]:
     lowered = _POSSESSIVE.sub("", normalized).replace('"', " ")
-    lowered = _ALIASES.sub(_alias, lowered)
+    if any(hint in lowered for hint in _ALIAS_HINTS):
+        lowered = _ALIASES.sub(_alias, lowered)
     terms: set[str] = set()
     words = _WORD.findall(lowered)
     if _NUMBER_OR_SCALE.isdisjoint(words):  # no number written out: the quick way
@@ -316,5 +324,8 @@ TOKEN_CACHE = 1024
 def sentence_tokens(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
     """``tokens(text)`` and each token's ``fold_token`` form, computed once per sentence text
     (a base's sentences are diffed again in every comparison). Shared: never change them."""
-    found = tuple(tokens(text))
-    return found, tuple(fold_token(token) for _, _, token in found)
+    found = tuple([(match.start(), match.end(), match.group()) for match in _TOKEN.finditer(text)])
+    if text.isascii():  # folding is then per character: fold the text once, cut it up
+        folded = text.replace("'", '"').lower()
+        return found, tuple([folded[start:end] for start, end, _ in found])
+    return found, tuple([fold_token(token) for _, _, token in found])
