@@ -42,6 +42,15 @@ EARLIEST_WEIGHT = 0.5
 """What being the earliest dated of the related versions adds to its score."""
 PHRASE_WEIGHT = 0.3
 """What shared phrases (quotes, names, turns of phrase) add beside whole sentences."""
+SOURCE_WEIGHT = 1.0
+"""What being published by an outlet that another version credits in a short byline or credit
+line ("Political reporter, BBC News" on a reprint of the BBC's page) adds: the copy names its
+source, which outweighs a date (a reprint's page date can be wrong) and an agency credit."""
+CREDIT_LINE_WORDS = 8
+"""Longest line, in words, that can be a byline or credit line naming a source outlet."""
+CREDIT_LINES = 6
+"""How many lines at the top (and half as many at the bottom) of a version are searched for a
+credit line."""
 PURITY_WEIGHT = 0.5
 """What the share of a version's text found in the others adds: a copy adds text of its own that
 no other version has, an original's text is found in one copy or another."""
@@ -61,6 +70,48 @@ def order_moment(published: str) -> datetime | None:
     if moment is not None and _BARE_DATE.match(published):
         return moment + _END_OF_DAY
     return moment
+
+
+def outlet_name(outlet: str) -> str:
+    """An outlet's name for finding it credited: casefolded, without a parenthesised note."""
+    return " ".join(re.sub(r"\([^()]*\)", " ", outlet).casefold().split())
+
+
+def credited_outlets(documents: Sequence[Document]) -> tuple[tuple[int, ...], ...]:
+    """For each version, the other versions that name its outlet in a short credit line.
+
+    Only the first ``CREDIT_LINES`` lines and the last ``CREDIT_LINES // 2`` of a version, of at
+    most ``CREDIT_LINE_WORDS`` words, are searched (a byline "Political reporter, BBC News",
+    "Source: Reuters", "via The Sun"), so that a body sentence reporting what an outlet said does
+    not count; a version published by the same outlet does not count either.
+    """
+    names = [outlet_name(document.outlet) for document in documents]
+    patterns = {
+        name: re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+        for name in names
+        if len(name) >= 3
+    }
+    credits: list[list[int]] = [[] for _ in documents]
+    if not patterns:
+        return tuple(() for _ in documents)
+    for j, document in enumerate(documents):
+        lines = document.sentences
+        tail = CREDIT_LINES // 2
+        searched = [*lines[:CREDIT_LINES], *lines[max(CREDIT_LINES, len(lines) - tail) :]]
+        short = [
+            " ".join(line.text.casefold().split())
+            for line in searched
+            if len(line.text.split()) <= CREDIT_LINE_WORDS
+        ]
+        if not short:
+            continue
+        for k, name in enumerate(names):
+            pattern = patterns.get(name)
+            if k == j or pattern is None or name == names[j]:
+                continue
+            if any(pattern.search(line) for line in short):
+                credits[k].append(j)
+    return tuple(tuple(found) for found in credits)
 
 
 def _dated_before(first: datetime | None, second: datetime | None) -> bool:
@@ -202,6 +253,8 @@ class Originality:
     """Whether ``credit`` is the outlet that published it (an agency), not a credit in the text."""
     order: datetime | None = None
     """``published`` for ordering: a bare date counts as the end of its day (``order_moment``)."""
+    credited_by: tuple[int, ...] = ()
+    """The versions that name its outlet in a byline or credit line (``credited_outlets``)."""
 
 
 def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) -> list[Originality]:
@@ -209,9 +262,18 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
     reuse = reuse or measure_reuse(documents)
     count = len(documents)
     orders = [order_moment(document.published) for document in documents]
-    # a version dated before another cannot have copied it: its reuse is no support for it
+    credited_by = credited_outlets(documents)
+    credits_of = [{k for k in range(count) if j in credited_by[k]} for j in range(count)]
+    # a version dated before another cannot have copied it: its reuse is no support for it; one
+    # that credits another's outlet copied it whatever the dates say, and was not copied by it
     copiers = [
-        [j for j in range(count) if j != k and not _dated_before(orders[j], orders[k])]
+        [
+            j
+            for j in range(count)
+            if j != k
+            and j not in credits_of[k]
+            and (j in credited_by[k] or not _dated_before(orders[j], orders[k]))
+        ]
         for k in range(count)
     ]
     sentence_support = [sum(reuse.sentences[j][k] for j in copiers[k]) for k in range(count)]
@@ -243,6 +305,7 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
             + (CREDIT_WEIGHT if credit else 0.0)
             + (AGENCY_OUTLET_WEIGHT if credit and agencies[k] else 0.0)
             + (EARLIEST_WEIGHT if earliest else 0.0)
+            + (SOURCE_WEIGHT if credited_by[k] and related[k] else 0.0)
         )
         ranked.append(
             Originality(
@@ -256,6 +319,7 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
                 published=dates[k],
                 by_agency=bool(credit and agencies[k]),
                 order=orders[k],
+                credited_by=credited_by[k] if related[k] else (),
             )
         )
     ranked.sort(key=lambda item: (-item.score, item.index))
@@ -301,6 +365,11 @@ def original_reason(documents: Sequence[Document], reuse: Reuse, best: Originali
         reasons.append(
             f"{len(copying)} of the {len(others)} other versions reproduce its sentences word for "
             f"word or nearly ({sentences} sentences in all)"
+        )
+    if best.credited_by:
+        reasons.append(
+            f"{len(best.credited_by)} of the {len(others)} other versions credit its outlet "
+            f"({' '.join(documents[k].outlet.split())})"
         )
     if best.by_agency:
         reasons.append(f"published by {best.credit}")
@@ -363,7 +432,8 @@ def copied_from(
 ) -> tuple[CopiedFrom | None, ...]:
     """For each version, the earlier version it most likely copied from (or None).
 
-    Earlier means dated before it when both are dated, else more likely the original. Among the
+    Earlier means dated before it when both are dated, else more likely the original; an outlet
+    that a version credits is earlier than it whatever the dates. Among the
     earlier versions the one holding the most of its text word for word is the guess (the more
     original of those within ``COPY_MARGIN`` of the most), if that is at least
     ``MIN_COPY_SHARE`` of its text.
@@ -377,7 +447,11 @@ def copied_from(
         candidates = [
             by_index[i]
             for i in range(len(documents))
-            if i != j and _earlier(by_index[i], by_index[j], rank, documents)
+            if i != j
+            and i not in by_index[j].credited_by
+            and (
+                j in by_index[i].credited_by or _earlier(by_index[i], by_index[j], rank, documents)
+            )
         ]
         top = max((reuse.phrases[j][item.index] for item in candidates), default=0.0)
         best = min(

@@ -11,6 +11,7 @@ from wirediff.core.load import bundled_seeds
 from wirediff.core.model import Document
 from wirediff.core.original import (
     copied_from,
+    credited_outlets,
     measure_reuse,
     order_moment,
     outlet_agency,
@@ -252,3 +253,32 @@ def test_the_agency_itself_wins_over_a_copy_carrying_its_credit() -> None:
     index, reason = pick_original([copy, agency])
     assert index == 1
     assert "published by AFP" in reason
+
+
+def test_the_outlet_a_reprint_credits_wins_over_its_earlier_date() -> None:
+    """A reprint that names its source in a credit line ("Political reporter, BBC News") copied
+    that outlet's page, even when the reprint's page carries an earlier (wrong) date."""
+    own = replace(_doc("bbc.txt", ORIGINAL[:4], "2022-04-13"), outlet="BBC News")
+    reprint = replace(
+        _doc("reprint.txt", ["By Jennifer Scott", "Political reporter, BBC News", *ORIGINAL[1:6]]),
+        outlet="prodrive.sk",
+        published="2019-04-29",
+    )
+    index, reason = pick_original([reprint, own])
+    assert index == 1
+    assert "1 of the 1 other versions credit its outlet (BBC News)" in reason
+    # a body sentence reporting what the outlet said is no credit
+    quoting = replace(
+        _doc(
+            "quoting.txt",
+            [
+                "The figures were first reported by the BBC News website on Thursday.",
+                *ORIGINAL[1:6],
+            ],
+        ),
+        outlet="prodrive.sk",
+        published="2019-04-29",
+    )
+    assert pick_original([quoting, own])[0] == 0
+    assert credited_outlets([quoting, own]) == ((), ())
+    assert credited_outlets([reprint, own]) == ((), (0,))
