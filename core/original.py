@@ -39,7 +39,12 @@ CREDIT_WEIGHT = 0.3
 AGENCY_OUTLET_WEIGHT = 0.1
 """What being published by the agency itself adds beside its credit (a copy carries it too)."""
 EARLIEST_WEIGHT = 0.5
-"""What being the earliest dated of the related versions adds to its score."""
+"""What being the earliest dated of the related versions adds to its score: most of it for no
+related version known to come before it (``FIRST_DAY_WEIGHT`` less), the rest for being first."""
+FIRST_DAY_WEIGHT = 0.1
+"""The part of ``EARLIEST_WEIGHT`` kept for the first by the calendar alone: pages dated by their
+day in their own time zones, a day apart, may have come out in the same hour (Reuters' landing
+story dated the 18th by a US video site and the 19th by a Malaysian paper)."""
 PHRASE_WEIGHT = 0.3
 """What shared phrases (quotes, names, turns of phrase) add beside whole sentences."""
 SOURCE_WEIGHT = 1.0
@@ -116,6 +121,19 @@ def credited_outlets(documents: Sequence[Document]) -> tuple[tuple[int, ...], ..
 
 def _dated_before(first: datetime | None, second: datetime | None) -> bool:
     return first is not None and second is not None and first < second
+
+
+def _bare(moment: datetime | None) -> bool:
+    """Whether an ``order_moment`` is a bare date's (the last microsecond of its day)."""
+    return moment is not None and (moment + timedelta(microseconds=1)).time() == datetime.min.time()
+
+
+def _known_before(first: datetime | None, second: datetime | None) -> bool:
+    """Whether ``first`` is known to precede ``second``: two bare dates only two days apart or
+    more (a page's date is its own time zone's: a day apart may be the same hour)."""
+    if _bare(first) and _bare(second):
+        return _dated_before(first, second) and second - first >= timedelta(days=2)  # type: ignore[operator]
+    return _dated_before(first, second)
 
 
 def outlet_agency(outlet: str) -> str:
@@ -253,6 +271,9 @@ class Originality:
     """Whether ``credit`` is the outlet that published it (an agency), not a credit in the text."""
     order: datetime | None = None
     """``published`` for ordering: a bare date counts as the end of its day (``order_moment``)."""
+    none_before: bool = False
+    """Whether no related version is known to come before it (bare dates a day apart are not:
+    ``_known_before``); the earliest is, and so may others."""
     credited_by: tuple[int, ...] = ()
     """The versions that name its outlet in a byline or credit line (``credited_outlets``)."""
 
@@ -272,7 +293,7 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
             for j in range(count)
             if j != k
             and j not in credits_of[k]
-            and (j in credited_by[k] or not _dated_before(orders[j], orders[k]))
+            and (j in credited_by[k] or not _known_before(orders[j], orders[k]))
         ]
         for k in range(count)
     ]
@@ -297,6 +318,11 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
     ranked = []
     for k in range(count):
         earliest = bool(related[k] and orders[k] is not None and orders[k] == first_order)
+        none_before = bool(
+            related[k]
+            and orders[k] is not None
+            and not any(_known_before(order, orders[k]) for order in related_orders)
+        )
         credit = credits[k] if related[k] else ""
         score = (
             sentence_support[k] / sentence_scale
@@ -304,7 +330,8 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
             + PURITY_WEIGHT * reuse.purity[k]
             + (CREDIT_WEIGHT if credit else 0.0)
             + (AGENCY_OUTLET_WEIGHT if credit and agencies[k] else 0.0)
-            + (EARLIEST_WEIGHT if earliest else 0.0)
+            + (EARLIEST_WEIGHT - FIRST_DAY_WEIGHT if none_before else 0.0)
+            + (FIRST_DAY_WEIGHT if earliest else 0.0)
             + (SOURCE_WEIGHT if credited_by[k] and related[k] else 0.0)
         )
         ranked.append(
@@ -319,6 +346,7 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
                 published=dates[k],
                 by_agency=bool(credit and agencies[k]),
                 order=orders[k],
+                none_before=none_before,
                 credited_by=credited_by[k] if related[k] else (),
             )
         )
@@ -383,6 +411,9 @@ def original_reason(documents: Sequence[Document], reuse: Reuse, best: Originali
         reasons.append(
             f"earliest date ({when})" if dated else f"the only date among related versions ({when})"
         )
+    elif best.none_before and best.published is not None:
+        when = documents[k].published[:10]
+        reasons.append(f"no related version is dated more than a day before it ({when})")
     if not copying:
         phrase_share = max((reuse.phrases[j][k] for j in others), default=0.0)
         if phrase_share >= RELATED:
@@ -404,13 +435,19 @@ def _earlier(
     first: Originality, second: Originality, rank: dict[int, int], documents: Sequence[Document]
 ) -> bool:
     """Whether ``first`` came before ``second``: by date when both are dated (by day when one
-    gives no time of day: a bare date is no earlier than a time on that day), else by rank."""
+    gives no time of day: a bare date is no earlier than a time on that day; two bare dates a day
+    apart are not known to be in order), else by rank."""
     when = (documents[first.index].published, documents[second.index].published)
     if first.published is not None and second.published is not None:
         if all(_has_time(value) for value in when):
             if first.published != second.published:
                 return first.published < second.published
-        elif when[0][:10] != when[1][:10]:
+        elif when[0][:10] != when[1][:10] and (
+            _has_time(when[0])
+            or _has_time(when[1])
+            or _known_before(first.order, second.order)
+            or _known_before(second.order, first.order)
+        ):
             return when[0][:10] < when[1][:10]
     return rank[first.index] < rank[second.index]
 

@@ -282,3 +282,28 @@ def test_the_outlet_a_reprint_credits_wins_over_its_earlier_date() -> None:
     assert pick_original([quoting, own])[0] == 0
     assert credited_outlets([quoting, own]) == ((), ())
     assert credited_outlets([reprint, own]) == ((), (0,))
+
+
+def test_bare_dates_a_day_apart_do_not_decide_the_original() -> None:
+    """Pages dated by their day in their own time zones may be a day apart for the same hour:
+    the agency's full text dated the 19th by a Malaysian paper is the original of two captions a
+    US video site dated the 18th, which it holds word for word; the calendar still breaks ties."""
+    full = _doc("star.txt", ["LOS ANGELES (Reuters) -", *ORIGINAL[:6]], "2021-02-19")
+    captions = [
+        _doc("video-a.txt", [ORIGINAL[0], ORIGINAL[1], OWN[0]], "2021-02-18"),
+        _doc("video-b.txt", [ORIGINAL[0], ORIGINAL[2]], "2021-02-18"),
+    ]
+    documents = [*captions, full]
+    index, reason = pick_original(documents)
+    assert index == 2
+    assert "no related version is dated more than a day before it (2021-02-19)" in reason
+    guesses = copied_from(documents)
+    assert guesses[2] is None
+    assert all(guess is not None and guess.source == 2 for guess in guesses[:2])
+    # two days apart, the dates are known to be in order: the earlier page is not a copy of it
+    early = [replace(caption, published="2021-02-17") for caption in captions]
+    assert pick_original([*early, full])[0] != 2
+    # equal evidence a day apart: the earlier day wins
+    one = _doc("one.txt", [*ORIGINAL[:3], *OWN[:2]], "2021-09-28")
+    other = _doc("other.txt", [*ORIGINAL[:3], *OWN[2:]], "2021-09-27")
+    assert pick_original([one, other])[0] == 1
