@@ -453,11 +453,17 @@ def _earlier(
 
 
 def _published_after(earlier: str, later: str, delay: timedelta) -> str:
-    """How long after ``earlier`` ``later`` came out, no more precisely than both dates say."""
+    """How long after ``earlier`` ``later`` came out, no more precisely than both dates say (or
+    how long before it ``later`` is dated, for a copy that credits it or a bare date a day
+    apart)."""
     if _has_time(earlier) and _has_time(later):
+        if delay < timedelta(0):
+            return f"dated {_delay(-delay)} before it"
         return f"published {_delay(delay)} after it"
     days = (date.fromisoformat(later[:10]) - date.fromisoformat(earlier[:10])).days
-    if days <= 0:
+    if days < 0:
+        return "dated the day before it" if days == -1 else f"dated {-days} days before it"
+    if days == 0:
         return "published the same day"
     return "published the next day" if days == 1 else f"published {days} days after it"
 
@@ -509,6 +515,8 @@ def copied_from(
                     documents[i].published, documents[j].published, later - best.published
                 )
             )
+        if j in best.credited_by:
+            parts.append(f"credits its outlet ({' '.join(documents[i].outlet.split())})")
         sentences = reuse.reproduced[j][i]
         parts.append(
             f"{share:.0%} of its text word for word in it"

@@ -282,6 +282,9 @@ def test_the_outlet_a_reprint_credits_wins_over_its_earlier_date() -> None:
     assert pick_original([quoting, own])[0] == 0
     assert credited_outlets([quoting, own]) == ((), ())
     assert credited_outlets([reprint, own]) == ((), (0,))
+    guess = copied_from([reprint, own])[0]
+    assert guess is not None and guess.source == 1
+    assert guess.reason.startswith("dated 1080 days before it; credits its outlet (BBC News); ")
 
 
 def test_bare_dates_a_day_apart_do_not_decide_the_original() -> None:
@@ -300,6 +303,7 @@ def test_bare_dates_a_day_apart_do_not_decide_the_original() -> None:
     guesses = copied_from(documents)
     assert guesses[2] is None
     assert all(guess is not None and guess.source == 2 for guess in guesses[:2])
+    assert guesses[0] is not None and guesses[0].reason.startswith("dated the day before it; ")
     # two days apart, the dates are known to be in order: the earlier page is not a copy of it
     early = [replace(caption, published="2021-02-17") for caption in captions]
     assert pick_original([*early, full])[0] != 2
