@@ -91,32 +91,36 @@ def credited_outlets(documents: Sequence[Document]) -> tuple[tuple[int, ...], ..
     not count; a version published by the same outlet does not count either.
     """
     names = [outlet_name(document.outlet) for document in documents]
-    patterns = {
-        name: re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
-        for name in names
-        if len(name) >= 3
-    }
+    holders: dict[str, list[int]] = {}
+    for k, name in enumerate(names):
+        if len(name) >= 3 and _WORDS.search(name):
+            holders.setdefault(name, []).append(k)
+    # each name is looked for only in the lines holding its first word
+    by_first_word: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for name in holders:
+        pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+        by_first_word.setdefault(_WORDS.findall(name)[0], []).append((name, pattern))
     credits: list[list[int]] = [[] for _ in documents]
-    if not patterns:
+    if not holders:
         return tuple(() for _ in documents)
+    tail = CREDIT_LINES // 2
     for j, document in enumerate(documents):
         lines = document.sentences
-        tail = CREDIT_LINES // 2
         searched = [*lines[:CREDIT_LINES], *lines[max(CREDIT_LINES, len(lines) - tail) :]]
-        short = [
-            " ".join(line.text.casefold().split())
-            for line in searched
-            if len(line.text.split()) <= CREDIT_LINE_WORDS
-        ]
-        if not short:
-            continue
-        for k, name in enumerate(names):
-            pattern = patterns.get(name)
-            if k == j or pattern is None or name == names[j]:
+        found: set[str] = set()
+        for line in searched:
+            if len(line.text.split()) > CREDIT_LINE_WORDS:
                 continue
-            if any(pattern.search(line) for line in short):
+            text = " ".join(line.text.casefold().split())
+            for word in set(_WORDS.findall(text)):
+                for name, pattern in by_first_word.get(word, ()):
+                    if name not in found and pattern.search(text):
+                        found.add(name)
+        found.discard(names[j])
+        for name in found:
+            for k in holders[name]:
                 credits[k].append(j)
-    return tuple(tuple(found) for found in credits)
+    return tuple(tuple(sorted(found_by)) for found_by in credits)
 
 
 def _dated_before(first: datetime | None, second: datetime | None) -> bool:
