@@ -63,6 +63,8 @@ no other version has, an original's text is found in one copy or another."""
 _WORDS = re.compile(r"\w+")
 _BARE_DATE = re.compile(r"\s*\d{4}-?\d{2}-?\d{2}\s*$")
 _END_OF_DAY = timedelta(days=1, microseconds=-1)
+_KNOWN_APART = timedelta(days=2)
+"""How far apart two bare dates must be to be known to be in order."""
 
 
 def order_moment(published: str) -> datetime | None:
@@ -129,15 +131,19 @@ def _dated_before(first: datetime | None, second: datetime | None) -> bool:
 
 def _bare(moment: datetime | None) -> bool:
     """Whether an ``order_moment`` is a bare date's (the last microsecond of its day)."""
-    return moment is not None and (moment + timedelta(microseconds=1)).time() == datetime.min.time()
+    return (
+        moment is not None
+        and moment.microsecond == 999_999
+        and (moment.hour, moment.minute, moment.second) == (23, 59, 59)
+    )
 
 
 def _known_before(first: datetime | None, second: datetime | None) -> bool:
     """Whether ``first`` is known to precede ``second``: two bare dates only two days apart or
     more (a page's date is its own time zone's: a day apart may be the same hour)."""
-    if _bare(first) and _bare(second):
-        return _dated_before(first, second) and second - first >= timedelta(days=2)  # type: ignore[operator]
-    return _dated_before(first, second)
+    if first is None or second is None or first >= second:
+        return False
+    return second - first >= _KNOWN_APART or not (_bare(first) and _bare(second))
 
 
 def outlet_agency(outlet: str) -> str:
@@ -312,6 +318,9 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
     dates = [published_datetime(document.published) for document in documents]
     related_orders = [order for order, near in zip(orders, related, strict=True) if near and order]
     first_order = min(related_orders) if related_orders else None
+    # the first timed and the first bare date decide what is known to come before a version
+    first_timed = min((order for order in related_orders if not _bare(order)), default=None)
+    first_bare = min((order for order in related_orders if _bare(order)), default=None)
     agencies = [outlet_agency(document.outlet) for document in documents]
     credits = [
         agency or agency_credit(document)
@@ -325,7 +334,8 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
         none_before = bool(
             related[k]
             and orders[k] is not None
-            and not any(_known_before(order, orders[k]) for order in related_orders)
+            and not _known_before(first_timed, orders[k])
+            and not _known_before(first_bare, orders[k])
         )
         credit = credits[k] if related[k] else ""
         score = (
@@ -449,8 +459,7 @@ def _earlier(
         elif when[0][:10] != when[1][:10] and (
             _has_time(when[0])
             or _has_time(when[1])
-            or _known_before(first.order, second.order)
-            or _known_before(second.order, first.order)
+            or abs(first.published - second.published) >= _KNOWN_APART
         ):
             return when[0][:10] < when[1][:10]
     return rank[first.index] < rank[second.index]
