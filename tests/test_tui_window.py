@@ -400,3 +400,21 @@ async def test_a_move_counts_once_in_the_status_line_as_in_the_summary() -> None
         assert len(view.step_positions) == moved
         noun = "passage" if moved == 1 else "passages"
         assert f"{moved} moved {noun}" in status_text(app) or f"{moved} moved" in status_text(app)
+
+
+@sync
+async def test_a_notification_leaves_the_status_line_readable() -> None:
+    from textual.widgets._toast import Toast
+
+    from wirediff.tui.status import StatusLine
+
+    app = make_app([])
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        await press(pilot, "G", "n", "n")  # past the last change: "No more changes"
+        await pilot.pause(0.2)
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        status = app.screen.query_one(StatusLine).region
+        for toast in toasts:
+            assert not toast.region.overlaps(status), (toast.region, status)
