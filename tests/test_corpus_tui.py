@@ -121,3 +121,35 @@ def test_markup_in_a_headline_is_shown_as_written() -> None:
             assert str(cells[-1]).startswith("[bold red]Breaking[/] news [/]")
 
     asyncio.run(drive())
+
+
+def test_the_footer_says_enter_opens_and_long_headlines_end_in_an_ellipsis() -> None:
+    text = (
+        "A headline that goes on and on about the summit, the alliance, the tariffs and "
+        "everything else the two leaders might discuss in Washington this week\n\n"
+        + "\n".join(a["text"] for a in articles() if a["id"] == "afp").split("\n", 1)[1]
+    )
+    pile = [Article("x", text, outlet="Site"), Article("y", text, outlet="Other")]
+    app = StoriesApp(group(pile, LocalEngine(1))[0])
+
+    async def drive() -> None:
+        async with app.run_test(size=(100, 12)) as pilot:
+            await pilot.pause()
+            footer = " ".join(
+                f"{binding.key} {binding.description}"
+                for (_, binding, enabled, _) in app.active_bindings.values()
+                if binding.show and enabled
+            )
+            assert "enter Open" in footer
+            table = app.query_one(DataTable)
+            title = table.get_row_at(0)[-1]
+            assert str(title).endswith("…")
+            assert str(title).startswith("A headline that goes on")
+            widths = sum(column.get_render_width(table) for column in table.columns.values())
+            assert widths <= 100
+            await pilot.resize_terminal(160, 12)
+            await pilot.pause()
+            wider = str(table.get_row_at(0)[-1])
+            assert len(wider) > len(str(title))
+
+    asyncio.run(drive())
