@@ -418,3 +418,24 @@ async def test_a_notification_leaves_the_status_line_readable() -> None:
         status = app.screen.query_one(StatusLine).region
         for toast in toasts:
             assert not toast.region.overlaps(status), (toast.region, status)
+
+
+@sync
+async def test_the_summary_panel_fits_every_column_at_120_columns_after_b() -> None:
+    app = make_app([])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await press(pilot, "tab", "b")
+        await ready(pilot)
+        assert app.collation is not None and app.collation.base == 1
+        summary = app.query_one(SummaryPanel)
+        await pilot.pause()
+        keys = [str(key.value) for key in summary.columns]
+        assert keys[0] == "version" and keys[-1] == "copied" and len(keys) == 13
+        width = sum(column.get_render_width(summary) for column in summary.columns.values())
+        assert width <= summary.scrollable_content_region.width
+        assert summary.max_scroll_x == 0 and not summary.border_subtitle
+        # At 80 columns they cannot all fit: the border says how to reach them.
+        await pilot.resize_terminal(80, 40)
+        await pilot.pause()
+        assert summary.max_scroll_x > 0 and "← →" in str(summary.border_subtitle)
