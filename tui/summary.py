@@ -149,6 +149,7 @@ class SummaryPanel(DataTable[str | Text]):
         how to scroll to the rest."""
         self._collation = collation
         self.summaries = summarize(collation)
+        cursor = self.cursor_row
         self.clear(columns=True)
         role = "likely wire original" if collation.base_is_guess else "base"
         name_width = max(
@@ -208,3 +209,5 @@ class SummaryPanel(DataTable[str | Text]):
                     Text(_copied(collation, summary.document), no_wrap=True, overflow="ellipsis")
                 )
             self.add_row(*cells, key=str(summary.document))
+        if 0 < cursor < self.row_count:
+            self.move_cursor(row=cursor)
