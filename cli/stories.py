@@ -134,8 +134,13 @@ def run_stories(argv: Sequence[str]) -> int:
     prior = corpus_store.load(args.output) if format_name == "db" else None
     records = read_pile(args.pile, _columns(args))
     engine = _engine(args)
+    interactive = format_name == "txt" and not args.output and _on_terminal()
     try:
-        grouping, state = group(records, engine, progress=Progress(), prior=prior)
+        # a story opened in the app is aligned with term weights fitted on the whole pile:
+        # count its terms while the engine is up
+        grouping, state = group(
+            records, engine, progress=Progress(), prior=prior, count_terms=interactive
+        )
     finally:
         engine.close()
     for line in rejection_report(grouping):
@@ -146,12 +151,16 @@ def run_stories(argv: Sequence[str]) -> int:
         _write(to_json(grouping, __version__), args.output)
     elif format_name == "csv":
         _write(to_csv(grouping), args.output)
-    elif args.output or not (sys.stdout.isatty() and sys.stdin.isatty()) or not grouping.stories:
+    elif not interactive or not grouping.stories:
         _write(to_text(grouping), args.output)
     else:
         _open_app(grouping)
     print(f"wirediff: {grouping.summary()}", file=sys.stderr)
     return EXIT_OK
+
+
+def _on_terminal() -> bool:
+    return sys.stdout.isatty() and sys.stdin.isatty()
 
 
 def _open_app(grouping: Grouping) -> None:

@@ -23,7 +23,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -165,6 +165,18 @@ class Features:
         return self.kinds[index] if self.kinds else Kind.TEXT
 
 
+def count_terms(features: Iterable[Features]) -> tuple[Counter[str], int]:
+    """In how many sentences each content term occurs, and how many sentences have terms."""
+    counts: Counter[str] = Counter()
+    sentences = 0
+    for feature in features:
+        for terms in feature.terms:
+            if terms:
+                sentences += 1
+                counts.update(terms)
+    return counts, sentences
+
+
 class TermWeights:
     """Inverse document frequency of terms over the sentences of every version."""
 
@@ -172,17 +184,21 @@ class TermWeights:
     """Factor on the weight of a number term: a number identifies a fact."""
 
     def __init__(self, features: Iterable[Features]) -> None:
-        counts: Counter[str] = Counter()
-        sentences = 0
-        for feature in features:
-            for terms in feature.terms:
-                if terms:
-                    sentences += 1
-                    counts.update(terms)
+        counts, sentences = count_terms(features)
         self._counts = counts
         self._sentences = max(sentences, 1)
         # Weights in millionths, as integers: sums are exact whatever order a set yields.
         self._fixed: dict[str, int] = {term: self._weigh(term) for term in counts}
+
+    @classmethod
+    def from_counts(cls, counts: Mapping[str, int], sentences: int) -> TermWeights:
+        """Weights from ``count_terms`` results added up elsewhere (corpus mode counts a pile in
+        parallel batches): equal to the weights fitted on the documents counted."""
+        weights = cls(())
+        weights._counts = Counter(counts)
+        weights._sentences = max(sentences, 1)
+        weights._fixed = {term: weights._weigh(term) for term in weights._counts}
+        return weights
 
     @classmethod
     def fit(cls, documents: Iterable[Document]) -> TermWeights:

@@ -133,11 +133,18 @@ def apply_manifest(
             document = replace(
                 document,
                 outlet=entry.outlet or document.outlet,
-                published=entry.published or document.published,
+                published=_published(entry.published, document.published),
                 url=entry.url or document.url,
             )
         result.append(document)
     return tuple(result)
+
+
+def _published(stated: str, found: str) -> str:
+    """The manifest's date, unless it is the very day the page gives with its time."""
+    if len(stated) == 10 and found.startswith(stated) and len(found) > 10:
+        return found  # "2025-02-06" and the page's "2025-02-06T16:30": the time is kept
+    return stated or found
 
 
 def manifest_paths(entries: Sequence[ManifestEntry]) -> list[str]:

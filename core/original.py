@@ -1,8 +1,10 @@
 """Which version is the original, and which earlier version each of the others copied.
 
 The original is the version the others reproduce word for word: their identical and
-near-identical sentences are found in it, it carries the agency's dateline or credit, and it is
-the earliest where dates are known. None of this needs an alignment. Each sentence is cut into
+near-identical sentences are found in it (a version dated before it cannot have copied it and
+counts for nothing), it carries the agency's dateline or credit or is published by the agency,
+and it is the earliest where dates are known (a bare date counts as the end of its day). None of
+this needs an alignment. Each sentence is cut into
 word 4-grams (after normalising case, quote marks and dashes); every 4-gram is filed under the set
 of versions that contain it (one bit mask), and a sentence is then measured against every
 version at once by summing over the few distinct masks it meets. The cost grows with the text
@@ -17,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .metadata import agency_credit, published_datetime
+from .metadata import AGENCIES, agency_credit, published_datetime
 from .model import CopiedFrom, Document
 from .words import normalize
 
@@ -34,7 +36,9 @@ COPY_MARGIN = 0.02
 (two copies that picked up the same stray sentence are not evidence one copied the other)."""
 CREDIT_WEIGHT = 0.3
 """What an agency dateline or credit adds to a related version's score."""
-EARLIEST_WEIGHT = 0.3
+AGENCY_OUTLET_WEIGHT = 0.1
+"""What being published by the agency itself adds beside its credit (a copy carries it too)."""
+EARLIEST_WEIGHT = 0.5
 """What being the earliest dated of the related versions adds to its score."""
 PHRASE_WEIGHT = 0.3
 """What shared phrases (quotes, names, turns of phrase) add beside whole sentences."""
@@ -43,6 +47,29 @@ PURITY_WEIGHT = 0.5
 no other version has, an original's text is found in one copy or another."""
 
 _WORDS = re.compile(r"\w+")
+_BARE_DATE = re.compile(r"\s*\d{4}-?\d{2}-?\d{2}\s*$")
+_END_OF_DAY = timedelta(days=1, microseconds=-1)
+
+
+def order_moment(published: str) -> datetime | None:
+    """When a version was published, for ordering: a bare date counts as the end of its day.
+
+    A version dated only by its day is not known to precede one timed on that day (copies are
+    often dated by day only), so it sorts after the timed versions of its day, not at midnight.
+    """
+    moment = published_datetime(published)
+    if moment is not None and _BARE_DATE.match(published):
+        return moment + _END_OF_DAY
+    return moment
+
+
+def _dated_before(first: datetime | None, second: datetime | None) -> bool:
+    return first is not None and second is not None and first < second
+
+
+def outlet_agency(outlet: str) -> str:
+    """The news agency an outlet name is (``AFP`` for "Agence France-Presse"), or ``""``."""
+    return AGENCIES.get(" ".join(outlet.casefold().split()), "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,22 +194,28 @@ class Originality:
     related: bool
     """Whether it shares a real share of its text word for word with another version."""
     credit: str
-    """The agency credited in its dateline or a credit line, if any."""
+    """The agency credited in its dateline or a credit line, or the agency that published it."""
     earliest: bool
     """Whether it has the earliest date among the related versions."""
     published: datetime | None
+    by_agency: bool = False
+    """Whether ``credit`` is the outlet that published it (an agency), not a credit in the text."""
+    order: datetime | None = None
+    """``published`` for ordering: a bare date counts as the end of its day (``order_moment``)."""
 
 
 def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) -> list[Originality]:
     """Every version scored as the possible original, most likely first."""
     reuse = reuse or measure_reuse(documents)
     count = len(documents)
-    sentence_support = [
-        sum(reuse.sentences[j][k] for j in range(count) if j != k) for k in range(count)
+    orders = [order_moment(document.published) for document in documents]
+    # a version dated before another cannot have copied it: its reuse is no support for it
+    copiers = [
+        [j for j in range(count) if j != k and not _dated_before(orders[j], orders[k])]
+        for k in range(count)
     ]
-    phrase_support = [
-        sum(reuse.phrases[j][k] for j in range(count) if j != k) for k in range(count)
-    ]
+    sentence_support = [sum(reuse.sentences[j][k] for j in copiers[k]) for k in range(count)]
+    phrase_support = [sum(reuse.phrases[j][k] for j in copiers[k]) for k in range(count)]
     related = [
         any(
             max(reuse.phrases[k][j], reuse.phrases[j][k]) >= RELATED for j in range(count) if j != k
@@ -190,20 +223,25 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
         for k in range(count)
     ]
     dates = [published_datetime(document.published) for document in documents]
-    related_dates = [date for date, near in zip(dates, related, strict=True) if near and date]
-    first_date = min(related_dates) if related_dates else None
-    credits = [agency_credit(document) for document in documents]
+    related_orders = [order for order, near in zip(orders, related, strict=True) if near and order]
+    first_order = min(related_orders) if related_orders else None
+    agencies = [outlet_agency(document.outlet) for document in documents]
+    credits = [
+        agency or agency_credit(document)
+        for document, agency in zip(documents, agencies, strict=True)
+    ]
     sentence_scale = max(max(sentence_support, default=0.0), 0.5)
     phrase_scale = max(max(phrase_support, default=0.0), 0.25)
     ranked = []
     for k in range(count):
-        earliest = bool(related[k] and dates[k] is not None and dates[k] == first_date)
+        earliest = bool(related[k] and orders[k] is not None and orders[k] == first_order)
         credit = credits[k] if related[k] else ""
         score = (
             sentence_support[k] / sentence_scale
             + PHRASE_WEIGHT * phrase_support[k] / phrase_scale
             + PURITY_WEIGHT * reuse.purity[k]
             + (CREDIT_WEIGHT if credit else 0.0)
+            + (AGENCY_OUTLET_WEIGHT if credit and agencies[k] else 0.0)
             + (EARLIEST_WEIGHT if earliest else 0.0)
         )
         ranked.append(
@@ -216,6 +254,8 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
                 credit=credit,
                 earliest=earliest,
                 published=dates[k],
+                by_agency=bool(credit and agencies[k]),
+                order=orders[k],
             )
         )
     ranked.sort(key=lambda item: (-item.score, item.index))
@@ -262,7 +302,9 @@ def original_reason(documents: Sequence[Document], reuse: Reuse, best: Originali
             f"{len(copying)} of the {len(others)} other versions reproduce its sentences word for "
             f"word or nearly ({sentences} sentences in all)"
         )
-    if best.credit:
+    if best.by_agency:
+        reasons.append(f"published by {best.credit}")
+    elif best.credit:
         reasons.append(f"agency dateline or credit ({best.credit})")
     if best.earliest and best.published is not None:
         dated = sum(

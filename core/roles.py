@@ -33,6 +33,15 @@ _BYLINE = re.compile(
     r"|.{0,60}\b(published|updated|posted)\b.{0,40}\d)",
     re.IGNORECASE,
 )
+_AGENCY_CREDIT = re.compile(
+    r"^\s*(?:(?:by|source|credit)\s*:?\s*)?(?:the\s+)?"
+    r"(?:associated press|agence france[- ]presse|reuters|afp|ap|pa media|press association|"
+    r"press trust of india|pti|xinhua|bloomberg|dpa|anadolu(?: agency)?|ani|ians|"
+    r"kyodo(?: news)?|efe|ansa|upi|tass|yonhap)"
+    r"(?:\s+(?:staff|news|wire|reporters?|writers?))?\s*\.?\s*$",
+    re.IGNORECASE,
+)
+"""A line that is only an agency's credit: "Associated Press", "By AFP", "Reuters staff"."""
 _MONTH = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
     r"sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
@@ -65,7 +74,7 @@ def _line_role(line: str, *, seen_title: bool, seen_body: bool) -> Role:
     words = _WORD.findall(line)
     if _FURNITURE_LINE.search(line) or _NEWS_LABEL.search(line):
         return Role.BOILERPLATE
-    if _BYLINE.search(line) and len(line) <= 160:
+    if (_BYLINE.search(line) and len(line) <= 160) or _AGENCY_CREDIT.match(line):
         return Role.BYLINE
     if _DATE_LINE.match(line):
         return Role.DATELINE

@@ -347,26 +347,68 @@ def segment(text: str, limit: int | None = None) -> tuple[Segment, ...]:
     >>> [text[s.start : s.end] for s in segment(text)]
     ['He left.', 'Trump said no.']
     """
-    normalized = normalize_quotes(text)
     segments: list[Segment] = []
+    if limit is None:
+        for block_index, (block_start, block_end) in enumerate(blocks(text)):
+            for start, end, dateline in _block_spans(text[block_start:block_end]):
+                segments.append(
+                    Segment(block_start + start, block_start + end, block_index, dateline)
+                )
+        return tuple(segments)
+    normalized = normalize_quotes(text)
     for block_index, (block_start, block_end) in enumerate(blocks(text)):
-        position = block_start
-        dateline_end = _dateline_end(normalized, block_start, block_end)
-        if dateline_end is not None:
-            cut_start, cut_end = _strip(text, block_start, dateline_end)
-            segments.append(Segment(cut_start, cut_end, block_index, dateline=True))
-            position = dateline_end
-        cuts = [*_glued_cuts(normalized, position, block_end), block_end]
-        for cut in cuts:
-            piece_start, piece_end = _strip(text, position, cut)
-            if piece_start < piece_end:
-                for span_start, span_end in _sentence_spans(
-                    normalized, piece_start, piece_end, limit
-                ):
-                    span_start, span_end = _strip(text, span_start, span_end)
-                    if span_start < span_end:
-                        segments.append(Segment(span_start, span_end, block_index))
-                if limit is not None and len(segments) > limit:
-                    return tuple(segments)
-            position = cut
+        _split_block(text, normalized, block_start, block_end, block_index, segments, limit)
+        if len(segments) > limit:
+            break
     return tuple(segments)
+
+
+CACHED_BLOCK = 5_000
+"""Blocks up to this many characters are split once per process: copies of a story repeat the
+same paragraphs (a corpus story, fifty versions of one wire text), and a block's sentences
+depend on its text alone (every rule looks inside the block; what precedes it is a line break)."""
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_block_spans(block: str) -> tuple[tuple[int, int, bool], ...]:
+    segments: list[Segment] = []
+    _split_block(block, normalize_quotes(block), 0, len(block), 0, segments, None)
+    return tuple((s.start, s.end, s.dateline) for s in segments)
+
+
+def _block_spans(block: str) -> tuple[tuple[int, int, bool], ...]:
+    """(start, end, dateline) of the sentences of one stripped block, offsets into the block."""
+    if len(block) <= CACHED_BLOCK:
+        return _cached_block_spans(block)
+    segments: list[Segment] = []
+    _split_block(block, normalize_quotes(block), 0, len(block), 0, segments, None)
+    return tuple((s.start, s.end, s.dateline) for s in segments)
+
+
+def _split_block(
+    text: str,
+    normalized: str,
+    block_start: int,
+    block_end: int,
+    block_index: int,
+    segments: list[Segment],
+    limit: int | None,
+) -> None:
+    """Append the sentences of one block to ``segments`` (stop past ``limit`` of them)."""
+    position = block_start
+    dateline_end = _dateline_end(normalized, block_start, block_end)
+    if dateline_end is not None:
+        cut_start, cut_end = _strip(text, block_start, dateline_end)
+        segments.append(Segment(cut_start, cut_end, block_index, dateline=True))
+        position = dateline_end
+    cuts = [*_glued_cuts(normalized, position, block_end), block_end]
+    for cut in cuts:
+        piece_start, piece_end = _strip(text, position, cut)
+        if piece_start < piece_end:
+            for span_start, span_end in _sentence_spans(normalized, piece_start, piece_end, limit):
+                span_start, span_end = _strip(text, span_start, span_end)
+                if span_start < span_end:
+                    segments.append(Segment(span_start, span_end, block_index))
+            if limit is not None and len(segments) > limit:
+                return
+        position = cut

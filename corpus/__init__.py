@@ -7,7 +7,17 @@ text each article reuses (``find``). Imports only ``wirediff.core`` and the stan
 """
 
 from .engines import DaskEngine, LocalEngine, make_engine
-from .model import Article, Fingerprint, Grouping, Pair, Rejection, StageTime, Story
+from .model import (
+    Article,
+    Fingerprint,
+    Grouping,
+    Pair,
+    Rejection,
+    StageTime,
+    Story,
+    TermCounts,
+)
+from .original import pile_weights
 from .pipeline import DEFAULT, Prior, Settings, group
 from .read import Columns, read_pile
 
@@ -25,7 +35,9 @@ __all__ = [
     "Settings",
     "StageTime",
     "Story",
+    "TermCounts",
     "group",
     "make_engine",
+    "pile_weights",
     "read_pile",
 ]

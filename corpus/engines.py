@@ -8,6 +8,7 @@ tasks. Both engines run the same functions on the same batches, so they give equ
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol, TypeVar
@@ -71,6 +72,12 @@ class LocalEngine:
             self._pool = None
 
 
+def _run_pickled(payload: bytes) -> bytes:
+    """Run a pickled ``(function, batch)`` on a Dask worker; the result goes back pickled."""
+    function, batch = pickle.loads(payload)
+    return pickle.dumps(function(batch), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class DaskEngine:
     """Tasks on a dask.distributed cluster: one at ``address``, else a LocalCluster started here."""
 
@@ -86,6 +93,7 @@ class DaskEngine:
                 "--engine dask needs dask.distributed: pip install 'wirediff[dask]'"
             ) from None
         self._cluster: Any = None
+        self._direct: bool | None = None
         if address:
             try:
                 self._client: Any = dask.distributed.Client(address, timeout="10s")  # type: ignore[no-untyped-call]
@@ -101,7 +109,9 @@ class DaskEngine:
                 processes=processes,
                 dashboard_address=None,
             )
-            self._client = dask.distributed.Client(self._cluster)  # type: ignore[no-untyped-call]
+            # the workers are on this machine: scatter and gather straight to and from them
+            self._client = dask.distributed.Client(self._cluster, direct_to_workers=True)  # type: ignore[no-untyped-call]
+            self._direct = True
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
 
     def map(
@@ -111,14 +121,29 @@ class DaskEngine:
 
         if not batches:
             return []
-        # scattered first: the batches go to the workers as data, not inside the task graph
-        data = self._client.scatter(list(batches))
-        futures = self._client.map(function, data, pure=False)
-        position = {future.key: i for i, future in enumerate(futures)}
-        results: list[Any] = [None] * len(futures)
-        for future in as_completed(futures):  # type: ignore[no-untyped-call]
+        workers = sorted(self._client.scheduler_info().get("workers", {})) or [None]
+        done: Any = as_completed()  # type: ignore[no-untyped-call]
+        position: dict[str, int] = {}
+        for index, batch in enumerate(batches):
+            # Each batch goes to a worker as one pickled block of bytes, sent straight to it, and
+            # its task is submitted at once: the workers compute while the next batch is sent.
+            # Dask's own serialisation of nested tuples, dicts and dataclasses and the hop through
+            # the scheduler cost the driver about three times the CPU of the local engine's pipes.
+            worker = workers[index % len(workers)]
+            data = self._client.scatter(
+                pickle.dumps((function, batch), protocol=pickle.HIGHEST_PROTOCOL),
+                hash=False,
+                workers=[worker] if worker else None,
+                direct=self._direct,
+            )
+            future = self._client.submit(_run_pickled, data, pure=False)
+            position[future.key] = index
+            done.add(future)
+            del data  # the task holds it; released with the task
+        results: list[Any] = [None] * len(batches)
+        for future in done:
             index = position[future.key]
-            results[index] = future.result()
+            results[index] = pickle.loads(future.result())
             tick(sizes[index])
             future.release()
         return results

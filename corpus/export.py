@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from typing import Any
 
-from .model import Grouping, Story
-from .original import parse_when
+from .model import Grouping, Story, counted
+from .original import when_key
 
 JSON_SCHEMA = 1
 _CONTROL = {c: " " for c in range(32)} | {127: " "} | {c: " " for c in range(0x80, 0xA0)}
@@ -20,15 +21,10 @@ def clean(text: str) -> str:
     return " ".join(text.translate(_CONTROL).split())
 
 
-def _when_key(published: str) -> tuple[str, str]:
-    day, time = parse_when(published)
-    return day, time or "99"  # a date without a time sorts after the timed ones of that day
-
-
 def span(grouping: Grouping, story: Story) -> tuple[str, str]:
     """First and last known publication dates of a story (empty when none is known)."""
     dates = sorted(
-        (_when_key(grouping.articles[i].published), grouping.articles[i].published)
+        (when_key(grouping.articles[i].published), grouping.articles[i].published)
         for i in story.articles
         if grouping.articles[i].published
     )
@@ -184,7 +180,8 @@ def to_text(grouping: Grouping, limit: int = 0) -> str:
         when = first[:16] if first[:10] == last[:10] else f"{first[:10]} – {last[:10]}"
         original = grouping.articles[story.original]
         lines.append(
-            f"story {story.id}: {len(story.articles)} articles, {len(story.variants)} variants, "
+            f"story {story.id}: {counted(len(story.articles), 'article')}, "
+            f"{counted(len(story.variants), 'variant')}, "
             f"{len(outlets(grouping, story))} outlets, {when}".rstrip(", ")
         )
         lines.append(
@@ -210,9 +207,17 @@ def rejection_report(grouping: Grouping, limit: int = 20) -> list[str]:
     """Lines naming the first ``limit`` rejections and counting them by reason."""
     lines = [f"{clean(r.source)}: {clean(r.reason)}" for r in grouping.rejected[:limit]]
     if len(grouping.rejected) > limit:
-        reasons = Counter(r.reason.split(" (")[0] for r in grouping.rejected)
+        reasons = Counter(_reason_kind(r.reason) for r in grouping.rejected[limit:])
         lines.append(
             f"… {len(grouping.rejected) - limit} more rejected: "
-            + ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+            + ", ".join(f"{n} {clean(reason)}" for reason, n in reasons.most_common())
         )
     return lines
+
+
+_PARTICULARS = re.compile(r"\s*(?:\([^)]*\)|'[^']*'|\"[^\"]*\"|:.*$)")
+
+
+def _reason_kind(reason: str) -> str:
+    """A rejection's reason without its particulars (the id, the size, the line's detail)."""
+    return _PARTICULARS.sub("", reason).strip() or reason

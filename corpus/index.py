@@ -16,7 +16,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import chain, pairwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +81,32 @@ def postings(anchor_lists: Sequence[Sequence[int]]) -> Iterator[list[int]]:
         del ordered
 
 
+PAIR_PARTS = 4
+"""Shared anchors are counted for a quarter of the pairs at a time (by their first variant): most
+pairs share one anchor by chance, and their counts were the largest thing the index held."""
+
+
+def _posting_arrays(
+    lists: Iterable[Sequence[int]], settings: IndexSettings
+) -> tuple[array[int], array[int]]:
+    """The posting lists worth pairing, end to end in one array, and where each one ends."""
+    flat: array[int] = array("L")
+    ends: array[int] = array("Q")
+    for found in lists:
+        if len(found) <= settings.max_postings:
+            flat.extend(found)
+            ends.append(len(flat))
+    return flat, ends
+
+
 def pair_counts(
-    lists: Iterable[Sequence[int]], settings: IndexSettings = IndexSettings()
+    lists: Iterable[Sequence[int]],
+    settings: IndexSettings = IndexSettings(),
+    part: int = 0,
+    parts: int = 1,
 ) -> Counter[int]:
-    """Shared-anchor counts of every pair of variants that share a posting list.
+    """Shared-anchor counts of the pairs of variants that share a posting list (those whose first
+    variant is ``part`` modulo ``parts``).
 
     A pair ``(a, b)`` is counted under the integer ``a << 24 | b`` (a tuple would take twice the
     memory, and there are millions of pairs sharing one or two anchors).
@@ -95,28 +117,38 @@ def pair_counts(
         size = len(found)
         if size > settings.max_postings:
             continue
-        if size <= settings.max_df:
-            counts.update(a << bits | b for a, b in combinations(found, 2))
-        else:
-            window = settings.window
-            counts.update(
-                found[i] << bits | found[j]
-                for i in range(size)
-                for j in range(i + 1, min(size, i + 1 + window))
-            )
+        reach = size if size <= settings.max_df else settings.window
+        for i in range(size - 1):
+            first = found[i]
+            if first % parts == part:
+                high = first << bits
+                counts.update([high | b for b in found[i + 1 : i + 1 + reach]])
     return counts
 
 
 def candidates(
     anchor_lists: Sequence[Sequence[int]], settings: IndexSettings = IndexSettings()
 ) -> list[tuple[int, int, int]]:
-    """Candidate pairs ``(a, b, shared anchors)`` with ``a < b``, sorted."""
-    counts = pair_counts(postings(anchor_lists), settings)
+    """Candidate pairs ``(a, b, shared anchors)`` with ``a < b``, sorted.
+
+    The posting lists are kept end to end in one array and read ``PAIR_PARTS`` times, each time
+    counting the pairs of one part: the counts held at once are a quarter of them (at 20,000
+    articles 55 MB at the peak instead of 105, for 10-25% more time).
+    """
+    flat, ends = _posting_arrays(postings(anchor_lists), settings)
     mask = (1 << VARIANT_BITS) - 1
     short = [len(anchors) <= settings.short_anchors for anchors in anchor_lists]
     low, high = settings.min_shared_short, settings.min_shared
-    return sorted(
-        (key >> VARIANT_BITS, key & mask, shared)
-        for key, shared in counts.items()
-        if shared >= high or (shared >= low and (short[key >> VARIANT_BITS] or short[key & mask]))
-    )
+    found: list[tuple[int, int, int]] = []
+    for part in range(PAIR_PARTS):
+        lists = (flat[start:end] for start, end in pairwise(chain((0,), ends)))
+        counts = pair_counts(lists, settings, part, PAIR_PARTS)
+        found.extend(
+            (key >> VARIANT_BITS, key & mask, shared)
+            for key, shared in counts.items()
+            if shared >= high
+            or (shared >= low and (short[key >> VARIANT_BITS] or short[key & mask]))
+        )
+        del counts
+    found.sort()
+    return found

@@ -6,7 +6,13 @@ and to Dask workers unchanged, and two engines given the same pile produce equal
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+
+def counted(n: int, singular: str, plural: str = "") -> str:
+    """``n`` and the noun, singular for one: "1 article", "2 articles"."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +121,16 @@ class StageTime:
 
 
 @dataclass(frozen=True, slots=True)
+class TermCounts:
+    """In how many sentences of the pile each content term occurs: the aligner's term weights
+    (``TermWeights.from_counts``) fitted on the whole pile, for opening a story."""
+
+    counts: Mapping[str, int]
+    sentences: int
+    """Sentences with at least one content term."""
+
+
+@dataclass(frozen=True, slots=True)
 class Grouping:
     """The result of grouping a pile into stories."""
 
@@ -131,6 +147,8 @@ class Grouping:
     stages: tuple[StageTime, ...] = field(default=())
     counts: tuple[tuple[str, int], ...] = field(default=())
     """What each stage handled: articles read, candidates, pairs verified, pairs reused…"""
+    terms: TermCounts | None = None
+    """Term counts over every article, when asked for (``group(..., count_terms=True)``)."""
 
     def summary(self) -> str:
         """One line accounting for every input article."""
@@ -138,8 +156,8 @@ class Grouping:
         total = in_stories + len(self.alone) + len(self.rejected)
         variants = len(set(self.variant_of))
         return (
-            f"{total} articles: {in_stories} in {len(self.stories)} "
-            f"{'story' if len(self.stories) == 1 else 'stories'}, "
+            f"{counted(total, 'article')}: {in_stories} in "
+            f"{counted(len(self.stories), 'story', 'stories')}, "
             f"{len(self.alone)} alone, {len(self.rejected)} rejected "
-            f"({variants} distinct bodies)"
+            f"({counted(variants, 'distinct body', 'distinct bodies')})"
         )

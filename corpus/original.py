@@ -1,78 +1,119 @@
-"""The likely original of a story: earliest day, an agency's credit, verbatim support, time.
+"""The likely original of each story, by the engine's method (``wirediff.core.original``).
 
-Within a story the articles are ranked by the day they were published (unknown last), then by
-whether the outlet is a news agency, then by whether the text credits one, then by the time of day
-(an article with a date only comes after timed ones of that day), then by how many other variants
-reproduce it verbatim, then by id. The reason says which of these decided.
+Corpus mode and ``wirediff --base auto`` name the same original: every article of a story is
+segmented as a version (``document_from_text``, with the pile's outlet and date), and the engine
+scores each as the original by the word 4-grams the others reuse from it, an agency as its outlet
+or credited in its dateline or a credit line, and the earliest date (a bare date counts as the end
+of its day). The reason is the engine's. Stories are handed to the engine in batches
+(``originals_batch``) so that segmenting runs on all cores; the same batches can count the
+content terms of every article, from which the aligner's term weights are fitted on the whole pile
+(``pile_weights``) for opening a story.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from .text import AGENCIES
+from wirediff.core.align import Features, TermWeights, count_terms
+from wirediff.core.load import document_from_text
+from wirediff.core.model import Document
+from wirediff.core.original import order_moment, pick_original
 
-_AGENCY_NAMES = {name.casefold() for name, _ in AGENCIES} | {
-    "agence france-presse",
-    "associated press",
-    "the associated press",
-    "press association",
-    "reuters",
-}
+from .model import Article, TermCounts
 
-
-def is_agency(outlet: str) -> bool:
-    """Whether an outlet name is a news agency."""
-    return outlet.strip().casefold() in _AGENCY_NAMES
+MAX_VERSIONS = 300
+"""A story with more articles than this is judged on one article per distinct body (the first by
+date of each, at most this many), so that the reuse measure stays small on a story republished by
+hundreds of outlets."""
+_NEVER = datetime.max.replace(tzinfo=UTC)
 
 
-def parse_when(published: str) -> tuple[str, str]:
-    """(day, time) in UTC as sortable strings; ``("9999-99-99", "")`` when unknown."""
-    text = published.strip()
-    if not text:
-        return "9999-99-99", ""
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return (text[:10], "") if len(text) >= 10 and text[4] == "-" else ("9999-99-99", "")
-    has_time = "T" in text or " " in text.strip()
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.strftime("%Y-%m-%d"), moment.strftime("%H:%M:%S") if has_time else ""
+def article_document(article: Article) -> Document:
+    """An article as a version: segmented, with the pile's title, outlet, date and address."""
+    document = document_from_text(article.text, path=article.id)
+    return replace(
+        document,
+        title=article.title or document.title,
+        outlet=article.outlet,
+        published=article.published or document.published,
+        url=article.url,
+    )
 
 
-def pick_original(
-    members: Sequence[int],
-    outlets: Sequence[str],
-    published: Sequence[str],
-    credits: Sequence[str],
-    support: Sequence[int],
-    ids: Sequence[str],
-) -> tuple[int, str]:
-    """The likely original among ``members`` (article indexes) and the reason."""
+def when_key(published: str) -> tuple[bool, datetime]:
+    """Sorts dates in time order (a bare date after the timed ones of its day), unknown last."""
+    moment = order_moment(published)
+    return (moment is None, moment or _NEVER)
 
-    def key(i: int) -> tuple[str, bool, bool, str, int, str]:
-        day, time = parse_when(published[i])
-        return (day, not is_agency(outlets[i]), not credits[i], time or "99", -support[i], ids[i])
 
-    ranked = sorted(members, key=key)
-    best = ranked[0]
-    reasons = []
-    day = parse_when(published[best])[0]
-    if day != "9999-99-99":
-        same_day = [i for i in members if parse_when(published[i])[0] == day]
-        first = (
-            "earliest" if len(same_day) == 1 else f"earliest day (with {len(same_day) - 1} more)"
+def story_original(articles: Sequence[Article]) -> tuple[int, str]:
+    """The position in ``articles`` of the likely original, and the engine's reason."""
+    return pick_original([article_document(article) for article in articles])
+
+
+@dataclass(frozen=True, slots=True)
+class OriginalsJob:
+    """One batch of the originals stage: stories to judge, and what else to count terms of."""
+
+    stories: tuple[tuple[Article, ...], ...]
+    others: tuple[Article, ...] = ()
+    """Articles judged in no story (alone, or past a big story's limit): counted only."""
+    count_terms: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OriginalsDone:
+    """The originals of a batch's stories, and its term counts (empty unless asked for)."""
+
+    picks: tuple[tuple[int, str], ...]
+    terms: dict[str, int] = field(default_factory=dict)
+    sentences: int = 0
+
+
+def originals_batch(job: OriginalsJob) -> OriginalsDone:
+    """``story_original`` of each story of the batch (the unit of work an engine runs), and the
+    sentence frequencies of the content terms of every article in it when asked for."""
+    picks = []
+    counts: Counter[str] = Counter()
+    sentences = 0
+    for articles in job.stories:
+        documents = [article_document(article) for article in articles]
+        picks.append(pick_original(documents))
+        if job.count_terms:
+            counted, with_terms = count_terms(Features.of(d) for d in documents)
+            counts.update(counted)
+            sentences += with_terms
+    if job.count_terms and job.others:
+        counted, with_terms = count_terms(
+            Features.of(article_document(article)) for article in job.others
         )
-        reasons.append(f"{first}: {published[best]}")
-    else:
-        reasons.append("no article has a date")
-    if is_agency(outlets[best]):
-        reasons.append(f"published by {outlets[best]}")
-    elif credits[best]:
-        reasons.append(f"credits {credits[best]}")
-    others = len(members) - 1
-    if others:
-        reasons.append(f"{support[best]} of {others} other versions reproduce it verbatim")
-    return best, "; ".join(reasons)
+        counts.update(counted)
+        sentences += with_terms
+    return OriginalsDone(tuple(picks), dict(counts), sentences)
+
+
+def judged(
+    articles: Sequence[int], variant_of: Sequence[int], limit: int = MAX_VERSIONS
+) -> list[int]:
+    """The articles of a story the original is chosen among: all, or the first of each body.
+
+    ``articles`` are in (date, id) order, so the first of each variant is its earliest; of a
+    story with more than ``limit`` distinct bodies, the ``limit`` earliest are judged.
+    """
+    if len(articles) <= limit:
+        return list(articles)
+    seen: set[int] = set()
+    first = []
+    for article in articles:
+        if variant_of[article] not in seen:
+            seen.add(variant_of[article])
+            first.append(article)
+    return first[:limit]
+
+
+def pile_weights(terms: TermCounts) -> TermWeights:
+    """The aligner's term weights fitted on the whole pile, from the counts ``group`` made."""
+    return TermWeights.from_counts(terms.counts, terms.sentences)

@@ -1,7 +1,8 @@
-"""Group a pile into stories: fingerprint, collapse identical bodies, index, verify, cluster.
+"""Group a pile into stories: fingerprint, collapse identical bodies, index, verify, cluster,
+and name each story's original.
 
-The fingerprint and verification stages run on an engine (all local cores, or Dask) in large
-batches; the index, clustering and the choice of originals run here. Given the results of an
+The fingerprint, verification and originals stages run on an engine (all local cores, or Dask)
+in large batches; the index and clustering run here. Given the results of an
 earlier run (``Prior``, from the store), only new articles are fingerprinted and only pairs with
 a new variant are verified.
 """
@@ -9,23 +10,37 @@ a new variant are verified.
 from __future__ import annotations
 
 import gc
+import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from .boiler import BoilerSettings, mask_boilerplate
 from .cluster import ClusterSettings, cluster
 from .engines import Engine, LocalEngine
 from .index import IndexSettings, candidates
-from .model import Article, Fingerprint, Grouping, Pair, Rejection, StageTime, Story
-from .original import parse_when, pick_original
+from .model import (
+    Article,
+    Fingerprint,
+    Grouping,
+    Pair,
+    Rejection,
+    StageTime,
+    Story,
+    TermCounts,
+    counted,
+)
+from .original import OriginalsJob, judged, originals_batch, when_key
 from .progress import Progress, peak_mb
 from .text import fingerprints, unpack
 from .verify import VerifySettings, verify_batch
 
 FINGERPRINT_BATCH = 1000
 VERIFY_BATCH = 4000
+ORIGINALS_BATCH = 1000
+"""Articles per batch of stories whose originals are chosen (each article is segmented)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +57,24 @@ class Settings:
 
 DEFAULT = Settings()
 
+METHOD = 2
+"""The version of fingerprinting and verification; raise it when either changes what it
+computes. A store written by another keeps its articles, which are fingerprinted again."""
+
 
 @dataclass(frozen=True, slots=True)
 class Prior:
-    """An earlier run's articles, fingerprints and verified pairs (keyed by body keys)."""
+    """An earlier run's articles, fingerprints and verified pairs (keyed by body keys).
+
+    ``stale`` holds articles an earlier run kept whose fingerprints were made by another
+    ``METHOD``: they are read again with the new ones.
+    """
 
     articles: tuple[Article, ...] = ()
     prints: tuple[Fingerprint, ...] = ()
     pairs: dict[tuple[str, str], Pair] = field(default_factory=dict)
     rejected: tuple[Rejection, ...] = ()
+    stale: tuple[Article, ...] = ()
 
 
 class _Clock:
@@ -77,15 +101,18 @@ def group(
     settings: Settings = DEFAULT,
     progress: Progress | None = None,
     prior: Prior | None = None,
+    count_terms: bool = False,
 ) -> tuple[Grouping, Prior]:
     """Group the articles of ``records`` (and of ``prior``) into stories.
 
+    With ``count_terms``, also count the content terms of every article (``Grouping.terms``) so
+    that a story opened later is aligned with term weights fitted on the whole pile.
     Returns the grouping and the state to store for the next incremental run.
     """
     collecting = gc.isenabled()
     gc.disable()  # millions of small objects, no cycles: the collector would only rescan them
     try:
-        return _group(records, engine, settings, progress, prior)
+        return _group(records, engine, settings, progress, prior, count_terms)
     finally:
         if collecting:
             gc.enable()
@@ -97,6 +124,7 @@ def _group(
     settings: Settings,
     progress: Progress | None,
     prior: Prior | None,
+    count_terms: bool,
 ) -> tuple[Grouping, Prior]:
     engine = engine or LocalEngine()
     progress = progress or Progress(enabled=False)
@@ -110,7 +138,7 @@ def _group(
     new_articles: list[Article] = []
     rejected: list[Rejection] = list(prior.rejected)
     read = 0
-    for record in records:
+    for record in chain(prior.stale, records):
         read += 1
         if isinstance(record, Rejection):
             rejected.append(record)
@@ -137,11 +165,16 @@ def _group(
     prints: list[Fingerprint] = list(prior.prints)
     for article, fp in zip(new_articles, new_prints, strict=True):
         if fp.words < settings.min_words:
-            reason = "empty text" if fp.words == 0 else f"too short ({fp.words} words of text)"
+            reason = (
+                "empty text"
+                if fp.words == 0
+                else f"too short ({counted(fp.words, 'word')} of text)"
+            )
             rejected.append(Rejection(article.source, reason, article.id))
         else:
             kept_articles.append(article if article.title else replace(article, title=fp.title))
             prints.append(fp)
+    rejected.sort(key=_input_order)
     clock.done("fingerprint", len(new_articles))
     counts.append(("articles fingerprinted", len(new_articles)))
 
@@ -149,7 +182,7 @@ def _group(
     clock.stage("indexing", len(prints))
     order = sorted(
         range(len(kept_articles)),
-        key=lambda i: (parse_when(kept_articles[i].published), kept_articles[i].id),
+        key=lambda i: (when_key(kept_articles[i].published), kept_articles[i].id),
     )
     variant_of_key: dict[str, int] = {}
     variant_of = [0] * len(kept_articles)
@@ -203,37 +236,66 @@ def _group(
     counts.append(("story edges", sum(p.is_edge for p in pairs)))
     counts.append(("quote hints", sum(p.verdict == "quotes" for p in pairs)))
 
-    # --- cluster and originals --------------------------------------------------------------
+    # --- cluster ----------------------------------------------------------------
     clock.stage("clustering", len(representatives))
     sizes_in_words = [prints[i].words for i in representatives]
     groups = cluster(len(representatives), pairs, sizes_in_words, settings.cluster)
     members_of: dict[int, list[int]] = defaultdict(list)
     for i in order:
         members_of[variant_of[i]].append(i)
-    verbatim = [0] * len(representatives)
-    for pair in pairs:
-        if pair.verdict == "verbatim":
-            verbatim[pair.a] += 1
-            verbatim[pair.b] += 1
-    support = [
-        verbatim[variant_of[i]] + len(members_of[variant_of[i]]) - 1
-        for i in range(len(kept_articles))
-    ]
-    outlets = [a.outlet for a in kept_articles]
-    published = [a.published for a in kept_articles]
-    credits = [fp.credit for fp in prints]
-    ids = [a.id for a in kept_articles]
     rank = {article: position for position, article in enumerate(order)}
-    drafts: list[tuple[list[int], list[list[int]], int, str, list[int]]] = []
+    stories_found: list[tuple[list[int], list[int]]] = []
     alone: list[int] = []
-    story_of_variant: dict[int, int] = {}
     for variants in groups:
         articles = sorted((i for v in variants for i in members_of[v]), key=rank.__getitem__)
         if len(articles) == 1:
             alone.append(articles[0])
-            continue
-        original, reason = pick_original(articles, outlets, published, credits, support, ids)
-        drafts.append((articles, [members_of[v] for v in variants], original, reason, variants))
+        else:
+            stories_found.append((articles, variants))
+    clock.done("cluster", len(representatives))
+
+    # --- originals (engine) -----------------------------------------------------------------
+    candidates_of = [judged(articles, variant_of) for articles, _ in stories_found]
+    others: list[int] = []
+    if count_terms:
+        judged_articles = {i for chosen in candidates_of for i in chosen}
+        others = [i for i in order if i not in judged_articles]
+    clock.stage("originals", sum(map(len, candidates_of)) + len(others))
+    original_jobs: list[OriginalsJob] = []
+    original_sizes: list[int] = []
+    pending: list[tuple[Article, ...]] = []
+    size = 0
+    for chosen in candidates_of:
+        pending.append(tuple(kept_articles[i] for i in chosen))
+        size += len(chosen)
+        if size >= ORIGINALS_BATCH:
+            original_jobs.append(OriginalsJob(tuple(pending), (), count_terms))
+            original_sizes.append(size)
+            pending, size = [], 0
+    if pending:
+        original_jobs.append(OriginalsJob(tuple(pending), (), count_terms))
+        original_sizes.append(size)
+    for start in range(0, len(others), ORIGINALS_BATCH):
+        extra = tuple(kept_articles[i] for i in others[start : start + ORIGINALS_BATCH])
+        original_jobs.append(OriginalsJob((), extra, count_terms))
+        original_sizes.append(len(extra))
+    done = engine.map(originals_batch, original_jobs, original_sizes, progress.advance)
+    picked = [choice for batch in done for choice in batch.picks]
+    terms: TermCounts | None = None
+    if count_terms:
+        term_counts: Counter[str] = Counter()
+        for batch in done:
+            term_counts.update(batch.terms)
+        terms = TermCounts(dict(term_counts), sum(batch.sentences for batch in done))
+        counts.append(("sentences counted for term weights", terms.sentences))
+    drafts: list[tuple[list[int], list[list[int]], int, str, list[int]]] = []
+    story_of_variant: dict[int, int] = {}
+    for (articles, variants), chosen, (position, reason) in zip(
+        stories_found, candidates_of, picked, strict=True
+    ):
+        drafts.append(
+            (articles, [members_of[v] for v in variants], chosen[position], reason, variants)
+        )
     drafts.sort(key=lambda d: (-len(d[0]), rank[d[2]]))
     for number, draft in enumerate(drafts):
         for v in draft[4]:
@@ -256,7 +318,7 @@ def _group(
         )
         for number, (articles, variant_groups, original, reason, _) in enumerate(drafts)
     )
-    clock.done("cluster", len(representatives))
+    clock.done("originals", sum(original_sizes))
     progress.finish_line()
     counts.append(("stories", len(stories)))
 
@@ -269,6 +331,7 @@ def _group(
         variant_of=tuple(variant_of),
         stages=tuple(clock.stages),
         counts=tuple(counts),
+        terms=terms,
     )
     state = Prior(
         articles=tuple(kept_articles),
@@ -277,3 +340,13 @@ def _group(
         rejected=tuple(rejected),
     )
     return grouping, state
+
+
+_PLACE = re.compile(r"(.*?)(\d+)?$")
+
+
+def _input_order(rejection: Rejection) -> tuple[str, int]:
+    """Where a rejected record was read ("pile.jsonl:12" sorts before "pile.jsonl:100")."""
+    match = _PLACE.match(rejection.source)
+    assert match is not None  # the pattern matches every string
+    return match.group(1), int(match.group(2) or 0)

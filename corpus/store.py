@@ -13,7 +13,7 @@ from pathlib import Path
 from wirediff.core.errors import WirediffError
 
 from .model import Article, Fingerprint, Grouping, Pair, Rejection
-from .pipeline import Prior
+from .pipeline import METHOD, Prior
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -96,8 +96,12 @@ def load(path: str) -> Prior:
                 "SELECT source, id, reason FROM rejected"
             )
         )
+        method = connection.execute("SELECT value FROM meta WHERE key = 'method'").fetchone()
     finally:
         connection.close()
+    if method is None or method[0] != str(METHOD):
+        # made by an earlier wirediff: its fingerprints and verdicts no longer match this one's
+        return Prior(rejected=rejected, stale=tuple(articles))
     return Prior(tuple(articles), tuple(prints), pairs, rejected)
 
 
@@ -111,6 +115,7 @@ def save(path: str, grouping: Grouping, state: Prior) -> None:
             connection.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
             )
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('method', ?)", (str(METHOD),))
             connection.executemany(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -52,7 +53,27 @@ def test_the_original_and_its_reason(grouped) -> None:  # type: ignore[no-untype
     story = grouping.stories[0]
     assert grouping.articles[story.original].id == "afp"
     assert "published by AFP" in story.reason
-    assert story.reason.startswith("earliest day")
+    # the trim is dated 2025-02-06 without a time: that is not earlier than 07:30 that day
+    assert "earliest date (2025-02-06 07:30)" in story.reason
+    assert "reproduce its sentences word for word" in story.reason
+
+
+def test_the_seeds_as_a_pile_name_the_original_auto_names() -> None:
+    """Corpus mode and ``wirediff --base auto`` use one method: both name seed 001."""
+    from wirediff.core import load_documents
+    from wirediff.core.collation import collate
+
+    from .conftest import SEEDS
+
+    grouping, _ = group(read_pile([str(SEEDS)]), LocalEngine(1))
+    [story] = grouping.stories
+    assert Path(grouping.articles[story.original].id).name == AFP.name
+    documents = load_documents(
+        [str(SEEDS / Path(grouping.articles[i].id).name) for i in story.articles]
+    )
+    auto = collate(documents, base="auto")
+    assert documents[auto.base].name == AFP.name
+    assert story.reason == auto.base_reason
 
 
 def test_the_paraphrase_is_a_reworded_edge(grouped) -> None:  # type: ignore[no-untyped-def]
@@ -168,6 +189,24 @@ def test_the_store_adds_a_day_without_redoing_the_old_ones(tmp_path: Path) -> No
     assert _stories(again) == _stories(whole)
     corpus_store.save(db, again, state2)
     assert len(corpus_store.load(db).articles) == 7
+
+
+def test_a_store_made_by_another_method_is_fingerprinted_again(tmp_path: Path) -> None:
+    records = articles()
+    grouping, state = group(read_pile([str(write_jsonl(tmp_path, records[:4]))]), LocalEngine(1))
+    db = str(tmp_path / "stories.db")
+    corpus_store.save(db, grouping, state)
+    with sqlite3.connect(db) as connection:  # as an earlier wirediff left it
+        connection.execute("DELETE FROM meta WHERE key = 'method'")
+    connection.close()
+    prior = corpus_store.load(db)
+    assert not prior.articles and [a.id for a in prior.stale] == [r["id"] for r in records[:4]]
+    (tmp_path / "two").mkdir()
+    day_two = write_jsonl(tmp_path / "two", records[4:])
+    again, _ = group(read_pile([str(day_two)]), LocalEngine(1), prior=prior)
+    assert dict(again.counts)["articles fingerprinted"] == 7  # the old four and the new three
+    whole, _ = group(read_pile([str(write_jsonl(tmp_path, records))]), LocalEngine(1))
+    assert _stories(again) == _stories(whole)
 
 
 def test_the_store_rejects_a_duplicate_id_from_a_later_day(tmp_path: Path) -> None:

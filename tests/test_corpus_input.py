@@ -11,6 +11,7 @@ import pytest
 from wirediff.cli.main import main
 from wirediff.core.errors import WirediffError
 from wirediff.corpus import Article, Columns, LocalEngine, Rejection, group, read_pile
+from wirediff.corpus.export import rejection_report
 
 from .corpus_pile import BODY
 
@@ -105,6 +106,28 @@ def test_too_short_text_is_rejected(tmp_path: Path) -> None:
     ]
 
 
+def test_rejections_are_listed_in_input_order_and_summed_up_by_reason(tmp_path: Path) -> None:
+    path = tmp_path / "pile.jsonl"
+    lines = [json.dumps({"id": "short", "text": "Too short."}), "{oops"]
+    lines += [json.dumps({"id": "dup", "text": TEXT})] * 30
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    grouping, _ = group(read_pile([str(path)]), LocalEngine(1))
+    # the short text is found after reading, yet it is listed where it was read
+    assert [r.source for r in grouping.rejected[:3]] == [f"{path}:{n}" for n in (1, 2, 4)]
+    assert grouping.rejected[0].reason == "too short (2 words of text)"
+    last = rejection_report(grouping, limit=5)[-1]
+    # the ids are left out of the tally: one count per kind of reason
+    assert last == "… 26 more rejected: 26 duplicate id"
+
+
+def test_counts_of_one_are_singular() -> None:
+    grouping, _ = group([Article("one", "Word.", source="x:1")], LocalEngine(1))
+    assert grouping.rejected[0].reason == "too short (1 word of text)"
+    assert (
+        grouping.summary() == "1 article: 0 in 0 stories, 0 alone, 1 rejected (0 distinct bodies)"
+    )
+
+
 def test_folder_with_a_binary_file(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02" * 100)
@@ -168,7 +191,7 @@ def test_cli_reports_rejections_and_the_summary(
     err = capsys.readouterr().err
     assert f"wirediff: rejected {path}:2: malformed JSON" in err
     assert err.endswith(
-        "wirediff: 2 articles: 0 in 0 stories, 1 alone, 1 rejected (1 distinct bodies)\n"
+        "wirediff: 2 articles: 0 in 0 stories, 1 alone, 1 rejected (1 distinct body)\n"
     )
 
 

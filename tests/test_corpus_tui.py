@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
+from wirediff.core import collate
+from wirediff.core.align import Features, TermWeights
 from wirediff.corpus import Article, LocalEngine, group
+from wirediff.corpus.original import article_document, pile_weights
 from wirediff.present.story_list import arrange, story_rows
-from wirediff.tui.stories import ListState, StoriesApp, story_documents
+from wirediff.tui.stories import ListState, PileWeights, StoriesApp, story_app, story_documents
 
 from .corpus_pile import articles
 
@@ -153,3 +157,42 @@ def test_the_footer_says_enter_opens_and_long_headlines_end_in_an_ellipsis() -> 
             assert len(wider) > len(str(title))
 
     asyncio.run(drive())
+
+
+def test_pile_term_counts_equal_weights_fitted_on_every_article() -> None:
+    grouping = group(_pile(), LocalEngine(1), count_terms=True)[0]
+    assert grouping.terms is not None
+    fitted = TermWeights.fit(article_document(a) for a in grouping.articles)
+    counted = pile_weights(grouping.terms)
+    terms = {
+        t
+        for a in grouping.articles
+        for f in [Features.of(article_document(a))]
+        for s in f.terms
+        for t in s
+    }
+    assert terms and all(counted(t) == fitted(t) for t in terms)
+    assert counted("never-seen-term") == fitted("never-seen-term")
+    assert group(_pile(), LocalEngine(1))[0].terms is None  # only counted when asked for
+
+
+def test_an_opened_story_is_aligned_with_the_pile_weights() -> None:
+    grouping = group(_pile(), LocalEngine(1), count_terms=True)[0]
+    weights = PileWeights(grouping)
+    app = story_app(grouping, 1, weights)
+
+    async def drive() -> None:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+
+    asyncio.run(drive())
+    documents, base = story_documents(grouping, 1)
+    pile = TermWeights.fit(article_document(a) for a in grouping.articles)
+    expected = collate(documents, base=base, weights=pile)
+    assert app.collation == expected
+    story_only = collate(documents, base=base)
+    assert story_only.comparisons != expected.comparisons  # the pile changes some scores
+    # without counts in the grouping, the weights are fitted on the pile when first needed
+    lazily = PileWeights(replace(grouping, terms=None)).get()
+    assert all(lazily(t) == pile(t) for s in Features.of(documents[0]).terms for t in s)

@@ -153,7 +153,14 @@ def test_csv_manifest_names_outlets_and_dates(tmp_path: Path) -> None:
     documents = load_documents([str(first), str(second)], manifest=str(manifest))
     assert [d.label for d in documents] == ["Aggregator PH 2025-02-06", "UrduPoint 2025-02-06"]
     assert documents[0].url == "https://agg.example/a"
-    assert documents[1].published == "2025-02-06"  # the manifest wins over the text's date
+    # a manifest giving only the day the page states keeps the page's time of that day
+    assert documents[1].published.startswith("2025-02-06T16:30")
+    other_day = tmp_path / "other.csv"
+    other_day.write_text(
+        f"path,outlet,date\n{second.name},UrduPoint,2025-02-07\n", encoding="utf-8"
+    )
+    moved = load_documents([str(first), str(second)], manifest=str(other_day))[1]
+    assert moved.published == "2025-02-07"  # another day: the manifest wins over the text
     # With no files given, the manifest lists the versions (relative to its folder).
     listed = load_documents([], manifest=str(manifest))
     assert [d.outlet for d in listed] == ["Aggregator PH", "UrduPoint"]

@@ -9,7 +9,14 @@ import pytest
 from wirediff.core import collate, document_from_text, load_documents
 from wirediff.core.load import bundled_seeds
 from wirediff.core.model import Document
-from wirediff.core.original import copied_from, measure_reuse, pick_original, rank_originals
+from wirediff.core.original import (
+    copied_from,
+    measure_reuse,
+    order_moment,
+    outlet_agency,
+    pick_original,
+    rank_originals,
+)
 
 ORIGINAL = [
     "Japanese Prime Minister Shigeru Ishiba on Thursday left for the United States ahead of what "
@@ -120,7 +127,16 @@ def test_a_bare_date_gives_no_hours(original_date: str, copy_date: str, said: st
         _doc("original.txt", ORIGINAL, original_date),
         _doc("trimmed.txt", ORIGINAL[:5], copy_date),
     )
-    guess = copied_from(documents)[1]
+    guesses = copied_from(documents)
+    guess = guesses[1]
+    if original_date == "2025-02-06" and copy_date.startswith("2025-02-06T"):
+        # for naming the original a bare date sorts after the times of its day (corpus mode: the
+        # agency's timed story before the copies dated by day), so the timed trim is ranked first
+        # and the full text is its copy; either way the reason gives no hours
+        guess = guesses[0]
+        assert guess is not None and guess.source == 1
+        assert guess.reason.startswith(said)
+        return
     assert guess is not None and guess.source == 0
     assert guess.reason.startswith(said + "100% of its text word for word")
 
@@ -180,3 +196,59 @@ def test_collation_fills_copied_from_with_a_manual_base_too() -> None:
     assert collation.base == 0 and not collation.base_is_guess
     assert collation.base_reason == ""
     assert collation.copied_from[4] is not None and collation.copied_from[4].source == original
+
+
+def test_a_bare_date_is_not_earlier_than_a_time_that_day() -> None:
+    """A copy dated only by its day does not take "earliest" from the timed original."""
+    original = _doc("afp.txt", ORIGINAL, "2025-02-06T07:30:00Z")
+    copy = _doc("copy.txt", [*ORIGINAL, *OWN[:2]], "2025-02-06")
+    index, reason = pick_original([copy, original])
+    assert index == 1
+    assert "earliest date (2025-02-06 07:30)" in reason
+    assert order_moment("2025-02-06") > order_moment("2025-02-06T23:59:00+00:00")  # type: ignore[operator]
+    assert order_moment("2025-02-06") < order_moment("2025-02-07T00:00:00Z")  # type: ignore[operator]
+    assert order_moment("") is None and order_moment("someday") is None
+    guess = copied_from([copy, original])[0]
+    assert guess is not None and guess.source == 1
+    assert guess.reason.startswith("published the same day")
+
+
+def test_an_agency_as_the_outlet_is_a_credit() -> None:
+    first = replace(_doc("a.txt", ORIGINAL[:6]), outlet="Agence France-Presse")
+    second = replace(_doc("b.txt", ORIGINAL[:6]), outlet="Daily Planet")
+    index, reason = pick_original([second, first])
+    assert index == 1
+    assert "published by AFP" in reason
+    assert outlet_agency(" the Associated  Press ") == "AP"
+    assert outlet_agency("Daily Planet") == ""
+
+
+def test_versions_dated_before_another_are_no_evidence_for_it() -> None:
+    """A write-through holds text the first write lacks, and its copies reproduce all of it; the
+    copies made before it cannot have copied it, so their reuse counts for the first write only."""
+    first = _doc("first.txt", ORIGINAL, "2025-02-06T07:30:00Z")
+    update = _doc("update.txt", [*OWN, *REWRITE, *ORIGINAL[3:]], "2025-02-06T12:00:00Z")
+    early = _doc("early.txt", [*ORIGINAL[:8], OWN[0]], "2025-02-06T08:00:00Z")
+    late = [
+        _doc(f"late{k}.txt", [*OWN, *REWRITE, *ORIGINAL[3:]], f"2025-02-0{7 + k}T10:00:00Z")
+        for k in range(3)
+    ]
+    documents = [update, *late, first, early]
+    reuse = measure_reuse(documents)
+    ranked = rank_originals(documents, reuse)
+    assert ranked[0].index == 4
+    by_index = {item.index: item for item in ranked}
+    assert by_index[0].sentences == pytest.approx(sum(reuse.sentences[j][0] for j in (1, 2, 3)))
+    assert reuse.sentences[5][0] > 0.5  # the early copy's text is in the update, yet no support
+    assert by_index[4].sentences == pytest.approx(
+        sum(reuse.sentences[j][4] for j in (0, 1, 2, 3, 5))
+    )
+
+
+def test_the_agency_itself_wins_over_a_copy_carrying_its_credit() -> None:
+    lines = ["TOKYO (AFP) - " + ORIGINAL[0], *ORIGINAL[1:6]]
+    copy = replace(_doc("copy.txt", lines), outlet="Daily Planet")
+    agency = replace(_doc("afp.txt", lines), outlet="AFP")
+    index, reason = pick_original([copy, agency])
+    assert index == 1
+    assert "published by AFP" in reason

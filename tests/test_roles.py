@@ -66,3 +66,23 @@ def test_a_section_path_over_the_headline_is_furniture() -> None:
         "Trade talks / What comes next for the summit\n\nThe leaders met on Sunday.\n", "page.txt"
     )
     assert headline.sentences[0].role is Role.HEADLINE  # a part of over three words: a headline
+
+
+def test_a_line_that_is_only_an_agency_credit_is_a_byline() -> None:
+    """ "Associated Press" under a headline credits the story; it is not a heading of its own
+    (which the grid and the reports showed as a row)."""
+    from wirediff.core import document_from_text
+
+    for credit in ("Associated Press", "By AFP", "Reuters staff", "The Associated Press"):
+        document = document_from_text(
+            f"Israel faces new ceasefire calls\n\n{credit}\n\n"
+            "Israel's government faced calls for a ceasefire on Sunday. It said no.\n",
+            "page.txt",
+        )
+        assert document.sentences[1].role is Role.BYLINE, credit
+    heading = document_from_text(
+        "Israel faces new ceasefire calls\n\nWhat the Associated Press found\n\n"
+        "Israel's government faced calls for a ceasefire on Sunday. It said no.\n",
+        "page.txt",
+    )
+    assert heading.sentences[1].role is Role.HEADING

@@ -152,3 +152,29 @@ def test_abbreviation_before_an_opening_quote_ends_the_sentence() -> None:
 def test_quoted_name_after_an_abbreviation_stays_in_the_sentence() -> None:
     text = 'The U.S. "America First" agenda worries Tokyo.'
     assert sentences(text) == [text]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="Ab. \n'\"!?U.S(AFP)-—TOKYO,", min_size=0, max_size=80),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_paragraph_splits_the_same_whatever_surrounds_it(paragraphs: list[str]) -> None:
+    """Blocks are split once per process (copies repeat paragraphs): the cached split of a block
+    equals the split of the whole text without the cache (the ``limit`` path)."""
+    text = "\n\n".join(paragraphs)
+    shuffled = "\n\n".join(reversed(paragraphs))
+    for whole in (text, shuffled, "\n" + text + "\n\nLast one here."):
+        cached = segment(whole)
+        uncached = segment(whole, limit=10**6)
+        assert cached == uncached
+
+
+def test_seeds_split_the_same_through_the_block_cache() -> None:
+    for path in (AFP, PARAPHRASE, INDEPENDENT_A, INDEPENDENT_B):
+        text = path.read_text(encoding="utf-8")
+        assert segment(text) == segment(text, limit=10**6)
+        assert segment(text + "\n\n" + text)[: len(segment(text))] == segment(text)

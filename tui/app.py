@@ -21,7 +21,14 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from wirediff.core import Collation, Document, WirediffError, collate, load_documents
+from wirediff.core import (
+    Collation,
+    Document,
+    TermWeights,
+    WirediffError,
+    collate,
+    load_documents,
+)
 from wirediff.core.collation import resolve_base
 from wirediff.core.model import distinct_labels
 from wirediff.core.visible import visible_collation, visible_line
@@ -146,6 +153,7 @@ class WirediffApp(App[int]):
         documents: Sequence[Document],
         base: int | str | None = 0,
         all_pairs: bool = False,
+        weights: TermWeights | None = None,
     ) -> None:
         super().__init__()
         # t switches the theme; the rules parsed for each theme are kept (tui/styles.py).
@@ -153,6 +161,8 @@ class WirediffApp(App[int]):
         self.documents = tuple(documents)
         self.requested_base = base
         self.all_pairs = all_pairs
+        self.weights = weights
+        """Term weights for every alignment (a corpus story: fitted on the whole pile)."""
         self.collation: Collation | None = None
         self.aligning = False
         """True from the start of an alignment until its result (or failure) is shown."""
@@ -248,6 +258,7 @@ class WirediffApp(App[int]):
             self.documents,
             base=base,
             all_pairs=self.all_pairs,
+            weights=self.weights,
             progress=progress,
             partial=partial,
         )

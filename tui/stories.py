@@ -2,13 +2,14 @@
 
 ``run`` shows the list; choosing a story opens it in the aligned view (``WirediffApp``, the app
 ``wirediff FILE...`` opens) with the story's likely original as the base, one version per distinct
-body; quitting that view comes back to the list where it was.
+body, aligned with term weights fitted on the whole pile; quitting that view comes back to the
+list where it was.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -16,10 +17,14 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Input, Static
 
-from wirediff.core.load import document_from_text
+from wirediff.core.align import TermWeights
 from wirediff.core.model import Document
 from wirediff.corpus.model import Grouping
+from wirediff.corpus.original import article_document, pile_weights
 from wirediff.present.story_list import SORTS, StoryRow, arrange, story_of, story_rows
+
+if TYPE_CHECKING:
+    from .app import WirediffApp
 
 MAX_VERSIONS = 12
 """A story opens with at most this many versions (the original and the largest variants)."""
@@ -234,32 +239,50 @@ def story_documents(grouping: Grouping, story_id: int) -> tuple[tuple[Document, 
     documents = []
     for members in variants[:MAX_VERSIONS]:
         index = story.original if story.original in members else members[0]
-        article = grouping.articles[index]
-        document = document_from_text(article.text, path=article.id)
+        document = article_document(grouping.articles[index])
         notes = (f"same text in {len(members) - 1} more articles",) if len(members) > 1 else ()
-        documents.append(
-            replace(
-                document,
-                title=article.title or document.title,
-                outlet=article.outlet,
-                published=article.published,
-                url=article.url,
-                notes=document.notes + notes,
-            )
-        )
+        documents.append(replace(document, notes=document.notes + notes))
     return tuple(documents), 0
+
+
+class PileWeights:
+    """The aligner's term weights fitted on the whole pile, made once when first needed.
+
+    From the counts ``group(..., count_terms=True)`` made on the engine; a grouping without them
+    (``group`` called without) is counted here, on first use."""
+
+    def __init__(self, grouping: Grouping) -> None:
+        self.grouping = grouping
+        self._weights: TermWeights | None = None
+
+    def get(self) -> TermWeights:
+        if self._weights is None:
+            terms = self.grouping.terms
+            if terms is None:
+                self._weights = TermWeights.fit(
+                    article_document(article) for article in self.grouping.articles
+                )
+            else:
+                self._weights = pile_weights(terms)
+        return self._weights
+
+
+def story_app(grouping: Grouping, story_id: int, weights: PileWeights) -> WirediffApp:
+    """The aligned view of one story: its original as the base, the pile's term weights."""
+    from .app import WirediffApp
+
+    documents, base = story_documents(grouping, story_id)
+    return WirediffApp(documents, base=base, weights=weights.get())
 
 
 def run(grouping: Grouping) -> int:
     """Show the story list; open stories until the user quits."""
-    from .app import WirediffApp
-
     state = ListState()
+    weights = PileWeights(grouping)
     while True:
         app = StoriesApp(grouping, state)
         chosen = app.run()
         state = app.state
         if chosen is None:
             return 0
-        documents, base = story_documents(grouping, chosen)
-        WirediffApp(documents, base=base).run()
+        story_app(grouping, chosen, weights).run()
