@@ -48,7 +48,7 @@ class StoryTable(DataTable[str | Text]):
     def on_resize(self, event: events.Resize) -> None:
         # The headlines are cut to the width the table has (known from its first layout on).
         app = self.app
-        if isinstance(app, StoriesApp) and app.shown:
+        if isinstance(app, StoriesApp) and app.shown and app.filled_width != self.size.width:
             app.refill(keep_cursor=True)
 
 
@@ -118,6 +118,8 @@ class StoriesApp(App[int | None]):
         self.rows = story_rows(grouping)
         self.state = state
         self.shown: list[StoryRow] = []
+        self.filled_width = 0
+        """The table's width when its headlines were last cut (a resize to another refills)."""
         self.sub_title = grouping.summary()
 
     def compose(self) -> ComposeResult:
@@ -169,6 +171,7 @@ class StoriesApp(App[int | None]):
         table.clear()
         self.shown = arrange(self.rows, self.state.sort, self.state.search)
         room = self._title_width()
+        self.filled_width = table.size.width
         for row in self.shown:
             # Text, not str: a headline like "[bold]" must not be read as markup
             table.add_row(
