@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Input
 
 from wirediff.core import collate
 from wirediff.core.align import Features, TermWeights
+from wirediff.core.settings import AlignSettings
 from wirediff.corpus import Article, LocalEngine, group
 from wirediff.corpus.original import article_document, pile_weights
 from wirediff.present.story_list import arrange, story_rows
@@ -189,9 +190,10 @@ def test_an_opened_story_is_aligned_with_the_pile_weights() -> None:
     asyncio.run(drive())
     documents, base = story_documents(grouping, 1)
     pile = TermWeights.fit(article_document(a) for a in grouping.articles)
-    expected = collate(documents, base=base, weights=pile)
+    one_story = AlignSettings(one_story=True)  # the grouping verified they are one story
+    expected = collate(documents, base=base, weights=pile, settings=one_story)
     assert app.collation == expected
-    story_only = collate(documents, base=base)
+    story_only = collate(documents, base=base, settings=one_story)
     assert story_only.comparisons != expected.comparisons  # the pile changes some scores
     # without counts in the grouping, the weights are fitted on the pile when first needed
     lazily = PileWeights(replace(grouping, terms=None)).get()

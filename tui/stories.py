@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from wirediff.core.align import TermWeights
 from wirediff.core.model import Document
+from wirediff.core.settings import AlignSettings
 from wirediff.corpus.model import Grouping
 from wirediff.corpus.original import article_document, pile_weights
 from wirediff.present.story_list import SORTS, StoryRow, arrange, story_of, story_rows
@@ -275,7 +276,9 @@ def story_app(grouping: Grouping, story_id: int, weights: PileWeights) -> Wiredi
     from .app import WirediffApp
 
     documents, base = story_documents(grouping, story_id)
-    return WirediffApp(documents, base=base, weights=weights.get())
+    # the pile's grouping verified that these versions share narrative text: one story
+    settings = AlignSettings(one_story=True)
+    return WirediffApp(documents, base=base, weights=weights.get(), settings=settings)
 
 
 def run(grouping: Grouping) -> int:
