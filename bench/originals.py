@@ -5,7 +5,9 @@ merges, quotes, numbers, names, inserted sentences, page furniture) with the bas
 random position; undated. Prints, per family size: how often the base is picked, the share of
 copies whose copied-from guess is the base, and the time to measure reuse and decide (best of
 three). Then, for each family of real wire copy in ``bench/data/wire`` (AP stories as
-republished by several outlets), the version picked and what ``sources.json`` says it is.
+republished by several outlets), the version picked and what ``sources.json`` says it is; then
+the real pile's stories with a labelled original (``bench/data/pile``), each judged on its
+labelled articles.
 ``python -m bench.originals [--quick]``.
 """
 
@@ -65,7 +67,24 @@ def main(argv: list[str] | None = None) -> int:
             f"| {best * 1000:.0f} ms |"
         )
     wire_families()
+    real_pile()
     return 0
+
+
+def real_pile() -> None:
+    """The original picked in each story of the real pile whose original is labelled, judged on
+    the story's labelled articles (``bench/data/pile``; grouping aside)."""
+    from wirediff.corpus import read_pile
+
+    from .realpile import PILE, labelled_originals, load_labels
+
+    labels = load_labels()
+    by_id = {article.id: article for article in read_pile([str(PILE)])}
+    right, wrong = labelled_originals(by_id, labels)
+    print()
+    print(f"real pile: original right in {right} of {len(labels.originals)} labelled stories")
+    for line in wrong:
+        print(f"  wrong: {line}")
 
 
 def wire_families() -> None:

@@ -65,6 +65,9 @@ class Outcome:
     merges: tuple[str, ...]
     wrong_originals: tuple[str, ...]
     wrong_headlines: tuple[str, ...]
+    labelled_originals_right: int = 0
+    """Originals right when each labelled story is judged as labelled (grouping errors aside)."""
+    wrong_labelled_originals: tuple[str, ...] = ()
 
 
 def evaluate(grouping: Any, labels: RealLabels) -> Outcome:
@@ -121,6 +124,7 @@ def evaluate(grouping: Any, labels: RealLabels) -> Outcome:
             wrong_originals.append(f"{name}: picked {picked}, labelled {', '.join(chosen)}")
 
     by_id = {article.id: article for article in grouping.articles}
+    labelled_right, wrong_labelled = labelled_originals(by_id, labels)
     headlines_right = 0
     wrong_headlines = []
     labelled = [key for key in everyone if labels.headline.get(key) and key in by_id]
@@ -140,7 +144,29 @@ def evaluate(grouping: Any, labels: RealLabels) -> Outcome:
         tuple(merges),
         tuple(wrong_originals),
         tuple(wrong_headlines),
+        labelled_right,
+        wrong_labelled,
     )
+
+
+def labelled_originals(by_id: dict[str, Any], labels: RealLabels) -> tuple[int, tuple[str, ...]]:
+    """The original picked in each labelled story judged on its labelled articles alone (so that
+    a story the grouping split or merged still measures original detection), and the misses."""
+    from wirediff.corpus.original import story_original, when_key
+
+    right = 0
+    wrong = []
+    for name, chosen in sorted(labels.originals.items()):
+        members = sorted(
+            (by_id[key] for key in labels.story if labels.story[key] == name),
+            key=lambda article: (when_key(article.published), article.id),
+        )
+        index, _ = story_original(members)
+        if members[index].id in chosen:
+            right += 1
+        else:
+            wrong.append(f"{name}: picked {members[index].id}, labelled {', '.join(chosen)}")
+    return right, tuple(wrong)
 
 
 def _same_headline(found: str, wanted: str) -> bool:
@@ -190,6 +216,7 @@ def run(engine_name: str, workers: int, show_errors: bool = False) -> dict[str, 
     print(
         f"  originals right {outcome.originals_right}/{outcome.originals_total} "
         f"({outcome.originals_right / max(outcome.originals_total, 1):.3f}); "
+        f"on the labelled stories {outcome.labelled_originals_right}/{outcome.originals_total}; "
         f"headlines right {outcome.headlines_right}/{outcome.headlines_total}; "
         f"{len(outcome.splits)} stories split, {len(outcome.merges)} merged"
     )
@@ -198,6 +225,7 @@ def run(engine_name: str, workers: int, show_errors: bool = False) -> dict[str, 
             ("split", outcome.splits),
             ("merged", outcome.merges),
             ("original", outcome.wrong_originals),
+            ("original (labelled story)", outcome.wrong_labelled_originals),
             ("headline", outcome.wrong_headlines),
         ):
             for line in lines:

@@ -98,7 +98,8 @@ def sentence_kinds(document: Document) -> tuple[str, ...]:
     """The kind of each sentence: title, text, dateline, byline or photo caption.
 
     A caption is every sentence of a line that carries a photo credit, or of the line just
-    before a short credit line ("Robin Van Lonkhuijsen / AFP via Getty Images").
+    before a short credit line ("Robin Van Lonkhuijsen / AFP via Getty Images"), unless the
+    captions are all the running text the page has.
     """
     text = document.text
     kinds = [_KIND_OF_ROLE.get(s.role, Kind.TEXT) for s in document.sentences]
@@ -128,9 +129,17 @@ def sentence_kinds(document: Document) -> tuple[str, ...]:
                 previous -= 1
             if previous >= 0 and _TERMINAL.search(line_text(previous)):
                 captions.add(previous)
-    for index, sentence in enumerate(document.sentences):
-        if bisect.bisect_right(starts, sentence.start) - 1 in captions:
-            kinds[index] = Kind.CAPTION
+    captioned = [
+        index
+        for index, sentence in enumerate(document.sentences)
+        if bisect.bisect_right(starts, sentence.start) - 1 in captions
+    ]
+    if all(kinds[index] != Kind.TEXT or index in captioned for index in range(len(kinds))):
+        # every sentence of running text is in a caption: a photo page, whose captions are its
+        # story (corpus mode reads such a page the same way)
+        return tuple(kinds)
+    for index in captioned:
+        kinds[index] = Kind.CAPTION
     return tuple(kinds)
 
 
@@ -648,6 +657,8 @@ class _Aligner:
         Two agencies' stories from the same place and day share names and topic words and yield
         a few weak links; a republication, a trim or a rewrite links much of the shorter version.
         """
+        if self.settings.one_story:
+            return True
         shorter = min(
             sum(1 for terms in self.base.terms if terms),
             sum(1 for terms in self.other.terms if terms),

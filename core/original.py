@@ -39,9 +39,23 @@ CREDIT_WEIGHT = 0.3
 AGENCY_OUTLET_WEIGHT = 0.1
 """What being published by the agency itself adds beside its credit (a copy carries it too)."""
 EARLIEST_WEIGHT = 0.5
-"""What being the earliest dated of the related versions adds to its score."""
+"""What being the earliest dated of the related versions adds to its score: most of it for no
+related version known to come before it (``FIRST_DAY_WEIGHT`` less), the rest for being first."""
+FIRST_DAY_WEIGHT = 0.1
+"""The part of ``EARLIEST_WEIGHT`` kept for the first by the calendar alone: pages dated by their
+day in their own time zones, a day apart, may have come out in the same hour (Reuters' landing
+story dated the 18th by a US video site and the 19th by a Malaysian paper)."""
 PHRASE_WEIGHT = 0.3
 """What shared phrases (quotes, names, turns of phrase) add beside whole sentences."""
+SOURCE_WEIGHT = 1.0
+"""What being published by an outlet that another version credits in a short byline or credit
+line ("Political reporter, BBC News" on a reprint of the BBC's page) adds: the copy names its
+source, which outweighs a date (a reprint's page date can be wrong) and an agency credit."""
+CREDIT_LINE_WORDS = 8
+"""Longest line, in words, that can be a byline or credit line naming a source outlet."""
+CREDIT_LINES = 6
+"""How many lines at the top (and half as many at the bottom) of a version are searched for a
+credit line."""
 PURITY_WEIGHT = 0.5
 """What the share of a version's text found in the others adds: a copy adds text of its own that
 no other version has, an original's text is found in one copy or another."""
@@ -49,6 +63,8 @@ no other version has, an original's text is found in one copy or another."""
 _WORDS = re.compile(r"\w+")
 _BARE_DATE = re.compile(r"\s*\d{4}-?\d{2}-?\d{2}\s*$")
 _END_OF_DAY = timedelta(days=1, microseconds=-1)
+_KNOWN_APART = timedelta(days=2)
+"""How far apart two bare dates must be to be known to be in order."""
 
 
 def order_moment(published: str) -> datetime | None:
@@ -63,8 +79,71 @@ def order_moment(published: str) -> datetime | None:
     return moment
 
 
+def outlet_name(outlet: str) -> str:
+    """An outlet's name for finding it credited: casefolded, without a parenthesised note."""
+    return " ".join(re.sub(r"\([^()]*\)", " ", outlet).casefold().split())
+
+
+def credited_outlets(documents: Sequence[Document]) -> tuple[tuple[int, ...], ...]:
+    """For each version, the other versions that name its outlet in a short credit line.
+
+    Only the first ``CREDIT_LINES`` lines and the last ``CREDIT_LINES // 2`` of a version, of at
+    most ``CREDIT_LINE_WORDS`` words, are searched (a byline "Political reporter, BBC News",
+    "Source: Reuters", "via The Sun"), so that a body sentence reporting what an outlet said does
+    not count; a version published by the same outlet does not count either.
+    """
+    names = [outlet_name(document.outlet) for document in documents]
+    holders: dict[str, list[int]] = {}
+    for k, name in enumerate(names):
+        if len(name) >= 3 and _WORDS.search(name):
+            holders.setdefault(name, []).append(k)
+    # each name is looked for only in the lines holding its first word
+    by_first_word: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for name in holders:
+        pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+        by_first_word.setdefault(_WORDS.findall(name)[0], []).append((name, pattern))
+    credits: list[list[int]] = [[] for _ in documents]
+    if not holders:
+        return tuple(() for _ in documents)
+    tail = CREDIT_LINES // 2
+    for j, document in enumerate(documents):
+        lines = document.sentences
+        searched = [*lines[:CREDIT_LINES], *lines[max(CREDIT_LINES, len(lines) - tail) :]]
+        found: set[str] = set()
+        for line in searched:
+            if len(line.text.split()) > CREDIT_LINE_WORDS:
+                continue
+            text = " ".join(line.text.casefold().split())
+            for word in set(_WORDS.findall(text)):
+                for name, pattern in by_first_word.get(word, ()):
+                    if name not in found and pattern.search(text):
+                        found.add(name)
+        found.discard(names[j])
+        for name in found:
+            for k in holders[name]:
+                credits[k].append(j)
+    return tuple(tuple(sorted(found_by)) for found_by in credits)
+
+
 def _dated_before(first: datetime | None, second: datetime | None) -> bool:
     return first is not None and second is not None and first < second
+
+
+def _bare(moment: datetime | None) -> bool:
+    """Whether an ``order_moment`` is a bare date's (the last microsecond of its day)."""
+    return (
+        moment is not None
+        and moment.microsecond == 999_999
+        and (moment.hour, moment.minute, moment.second) == (23, 59, 59)
+    )
+
+
+def _known_before(first: datetime | None, second: datetime | None) -> bool:
+    """Whether ``first`` is known to precede ``second``: two bare dates only two days apart or
+    more (a page's date is its own time zone's: a day apart may be the same hour)."""
+    if first is None or second is None or first >= second:
+        return False
+    return second - first >= _KNOWN_APART or not (_bare(first) and _bare(second))
 
 
 def outlet_agency(outlet: str) -> str:
@@ -202,6 +281,11 @@ class Originality:
     """Whether ``credit`` is the outlet that published it (an agency), not a credit in the text."""
     order: datetime | None = None
     """``published`` for ordering: a bare date counts as the end of its day (``order_moment``)."""
+    none_before: bool = False
+    """Whether no related version is known to come before it (bare dates a day apart are not:
+    ``_known_before``); the earliest is, and so may others."""
+    credited_by: tuple[int, ...] = ()
+    """The versions that name its outlet in a byline or credit line (``credited_outlets``)."""
 
 
 def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) -> list[Originality]:
@@ -209,9 +293,18 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
     reuse = reuse or measure_reuse(documents)
     count = len(documents)
     orders = [order_moment(document.published) for document in documents]
-    # a version dated before another cannot have copied it: its reuse is no support for it
+    credited_by = credited_outlets(documents)
+    credits_of = [{k for k in range(count) if j in credited_by[k]} for j in range(count)]
+    # a version dated before another cannot have copied it: its reuse is no support for it; one
+    # that credits another's outlet copied it whatever the dates say, and was not copied by it
     copiers = [
-        [j for j in range(count) if j != k and not _dated_before(orders[j], orders[k])]
+        [
+            j
+            for j in range(count)
+            if j != k
+            and j not in credits_of[k]
+            and (j in credited_by[k] or not _known_before(orders[j], orders[k]))
+        ]
         for k in range(count)
     ]
     sentence_support = [sum(reuse.sentences[j][k] for j in copiers[k]) for k in range(count)]
@@ -225,6 +318,9 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
     dates = [published_datetime(document.published) for document in documents]
     related_orders = [order for order, near in zip(orders, related, strict=True) if near and order]
     first_order = min(related_orders) if related_orders else None
+    # the first timed and the first bare date decide what is known to come before a version
+    first_timed = min((order for order in related_orders if not _bare(order)), default=None)
+    first_bare = min((order for order in related_orders if _bare(order)), default=None)
     agencies = [outlet_agency(document.outlet) for document in documents]
     credits = [
         agency or agency_credit(document)
@@ -235,6 +331,12 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
     ranked = []
     for k in range(count):
         earliest = bool(related[k] and orders[k] is not None and orders[k] == first_order)
+        none_before = bool(
+            related[k]
+            and orders[k] is not None
+            and not _known_before(first_timed, orders[k])
+            and not _known_before(first_bare, orders[k])
+        )
         credit = credits[k] if related[k] else ""
         score = (
             sentence_support[k] / sentence_scale
@@ -242,7 +344,9 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
             + PURITY_WEIGHT * reuse.purity[k]
             + (CREDIT_WEIGHT if credit else 0.0)
             + (AGENCY_OUTLET_WEIGHT if credit and agencies[k] else 0.0)
-            + (EARLIEST_WEIGHT if earliest else 0.0)
+            + (EARLIEST_WEIGHT - FIRST_DAY_WEIGHT if none_before else 0.0)
+            + (FIRST_DAY_WEIGHT if earliest else 0.0)
+            + (SOURCE_WEIGHT if credited_by[k] and related[k] else 0.0)
         )
         ranked.append(
             Originality(
@@ -256,6 +360,8 @@ def rank_originals(documents: Sequence[Document], reuse: Reuse | None = None) ->
                 published=dates[k],
                 by_agency=bool(credit and agencies[k]),
                 order=orders[k],
+                none_before=none_before,
+                credited_by=credited_by[k] if related[k] else (),
             )
         )
     ranked.sort(key=lambda item: (-item.score, item.index))
@@ -302,6 +408,11 @@ def original_reason(documents: Sequence[Document], reuse: Reuse, best: Originali
             f"{len(copying)} of the {len(others)} other versions reproduce its sentences word for "
             f"word or nearly ({sentences} sentences in all)"
         )
+    if best.credited_by:
+        reasons.append(
+            f"{len(best.credited_by)} of the {len(others)} other versions credit its outlet "
+            f"({' '.join(documents[k].outlet.split())})"
+        )
     if best.by_agency:
         reasons.append(f"published by {best.credit}")
     elif best.credit:
@@ -314,6 +425,9 @@ def original_reason(documents: Sequence[Document], reuse: Reuse, best: Originali
         reasons.append(
             f"earliest date ({when})" if dated else f"the only date among related versions ({when})"
         )
+    elif best.none_before and best.published is not None:
+        when = documents[k].published[:10]
+        reasons.append(f"no related version is dated more than a day before it ({when})")
     if not copying:
         phrase_share = max((reuse.phrases[j][k] for j in others), default=0.0)
         if phrase_share >= RELATED:
@@ -335,23 +449,34 @@ def _earlier(
     first: Originality, second: Originality, rank: dict[int, int], documents: Sequence[Document]
 ) -> bool:
     """Whether ``first`` came before ``second``: by date when both are dated (by day when one
-    gives no time of day: a bare date is no earlier than a time on that day), else by rank."""
+    gives no time of day: a bare date is no earlier than a time on that day; two bare dates a day
+    apart are not known to be in order), else by rank."""
     when = (documents[first.index].published, documents[second.index].published)
     if first.published is not None and second.published is not None:
         if all(_has_time(value) for value in when):
             if first.published != second.published:
                 return first.published < second.published
-        elif when[0][:10] != when[1][:10]:
+        elif when[0][:10] != when[1][:10] and (
+            _has_time(when[0])
+            or _has_time(when[1])
+            or abs(first.published - second.published) >= _KNOWN_APART
+        ):
             return when[0][:10] < when[1][:10]
     return rank[first.index] < rank[second.index]
 
 
 def _published_after(earlier: str, later: str, delay: timedelta) -> str:
-    """How long after ``earlier`` ``later`` came out, no more precisely than both dates say."""
+    """How long after ``earlier`` ``later`` came out, no more precisely than both dates say (or
+    how long before it ``later`` is dated, for a copy that credits it or a bare date a day
+    apart)."""
     if _has_time(earlier) and _has_time(later):
+        if delay < timedelta(0):
+            return f"dated {_delay(-delay)} before it"
         return f"published {_delay(delay)} after it"
     days = (date.fromisoformat(later[:10]) - date.fromisoformat(earlier[:10])).days
-    if days <= 0:
+    if days < 0:
+        return "dated the day before it" if days == -1 else f"dated {-days} days before it"
+    if days == 0:
         return "published the same day"
     return "published the next day" if days == 1 else f"published {days} days after it"
 
@@ -363,7 +488,8 @@ def copied_from(
 ) -> tuple[CopiedFrom | None, ...]:
     """For each version, the earlier version it most likely copied from (or None).
 
-    Earlier means dated before it when both are dated, else more likely the original. Among the
+    Earlier means dated before it when both are dated, else more likely the original; an outlet
+    that a version credits is earlier than it whatever the dates. Among the
     earlier versions the one holding the most of its text word for word is the guess (the more
     original of those within ``COPY_MARGIN`` of the most), if that is at least
     ``MIN_COPY_SHARE`` of its text.
@@ -377,7 +503,11 @@ def copied_from(
         candidates = [
             by_index[i]
             for i in range(len(documents))
-            if i != j and _earlier(by_index[i], by_index[j], rank, documents)
+            if i != j
+            and i not in by_index[j].credited_by
+            and (
+                j in by_index[i].credited_by or _earlier(by_index[i], by_index[j], rank, documents)
+            )
         ]
         top = max((reuse.phrases[j][item.index] for item in candidates), default=0.0)
         best = min(
@@ -398,6 +528,8 @@ def copied_from(
                     documents[i].published, documents[j].published, later - best.published
                 )
             )
+        if j in best.credited_by:
+            parts.append(f"credits its outlet ({' '.join(documents[i].outlet.split())})")
         sentences = reuse.reproduced[j][i]
         parts.append(
             f"{share:.0%} of its text word for word in it"

@@ -45,6 +45,10 @@ class AlignSettings:
     sentences, are independent stories: links below ``unrelated_score`` are dropped."""
     related_share: float = 0.3
     """The share of the shorter version's sentences that versions of one story link."""
+    one_story: bool = False
+    """The versions are known to tell one story (corpus mode verified that they share narrative
+    text): the aligner never treats them as independent stories, so a heavy rewrite's few links
+    are kept rather than dropped below ``unrelated_score``."""
     unrelated_score: float = 0.8
     """Between independent stories only links this strong are kept (a sentence or quote both
     carry); two agencies' stories on one event share names and topic words, not facts."""

@@ -158,8 +158,10 @@ class RowLayout:
     def offsets(self, items: Sequence[Item], gap: int) -> list[int]:
         """The first line of each item, then the total.
 
-        A folded run takes one line; so does a row with nothing in the visible columns, and
-        no ``gap`` follows it, so that runs of them stay compact. The offsets of the last
+        A folded run takes one line; so does a run of consecutive rows with nothing in the
+        visible columns (the rows after its first take none: the run is drawn as one line, see
+        ``run_note``), and no ``gap`` follows it. The items stay what they are, so counts and
+        positions do not depend on the columns on screen. The offsets of the last
         ``items`` (a tuple, by identity) are kept per columns and wrap mode: the list returned
         is shared, not to be changed.
         """
@@ -175,12 +177,16 @@ class RowLayout:
     def _offsets(self, items: Sequence[Item], gap: int) -> list[int]:
         offsets = [0]
         total = 0
+        after_hidden = False
         for item in items:
             if item.folded:
                 total += 1 + gap
+                after_hidden = False
             elif self.hidden(item.row):
-                total += 1
+                total += 0 if after_hidden else 1
+                after_hidden = True
             else:
+                after_hidden = False
                 total += self.height(item.row) + gap
             offsets.append(total)
         return offsets
@@ -192,13 +198,38 @@ class RowLayout:
         cells = [cell for cell in row.cells if cell.status is not CellStatus.EMPTY]
         if not cells:
             return ""
-        names = ", ".join(self.collation.documents[cell.document].name for cell in cells)
+        names = ", ".join(self.collation.documents[cell.document].label for cell in cells)
         symbol = kind_look(row.kind).mark
         first = next((cell for cell in cells if cell.sentences), None)
         text = ""
         if first is not None:
             text = ": " + plain_text(self.collation.documents[first.document], first.sentences)
         return f"{symbol} {row.kind.value} in {names} (off screen, tab){text}"
+
+    def run_note(self, row_indexes: Sequence[int]) -> str:
+        """One line for a run of rows with nothing in the visible columns: how many passages of
+        each kind, in which versions ("+ 19 passages added in 003, 004 (off screen, tab)")."""
+        if len(row_indexes) == 1:
+            return self.note(row_indexes[0])
+        kinds: dict[str, int] = {}
+        documents: set[int] = set()
+        symbol = ""
+        for row_index in row_indexes:
+            row = self.rows[row_index]
+            kinds[row.kind.value] = kinds.get(row.kind.value, 0) + 1
+            symbol = symbol or kind_look(row.kind).mark
+            documents.update(c.document for c in row.cells if c.status is not CellStatus.EMPTY)
+        if len(kinds) > 1:
+            symbol = "·"
+        counts = ", ".join(
+            f"{count} {'passage' if count == 1 else 'passages'} {kind}"
+            for kind, count in kinds.items()
+        )
+        names = ", ".join(
+            self.collation.documents[document].label
+            for document in sorted(documents, key=lambda d: self.cell_index.get(d, d))
+        )
+        return f"{symbol} {counts} in {names} (off screen, tab)"
 
     def lines(self, row_index: int) -> RowLines:
         """The row's visible cells wrapped (or cut to one line), search matches marked."""

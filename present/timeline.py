@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from wirediff.core.metadata import published_datetime
 from wirediff.core.model import Collation, Flag
@@ -34,6 +34,9 @@ class TimelineEntry:
     """Passages where a quote's words changed."""
     numbers_changed: int = 0
     """Passages where a number changed."""
+    day_only: bool = False
+    """Its date has no time of day: ``when`` is the day's start, and the version stands for the
+    whole day (drawn with a distinct mark, never as if published at midnight)."""
 
     @property
     def altered(self) -> bool:
@@ -42,7 +45,8 @@ class TimelineEntry:
 
     def describe(self) -> str:
         """One line: label, time, share, alterations."""
-        parts = [self.label, format_time(self.when)]
+        when = f"{self.when:%Y-%m-%d} (date only)" if self.day_only else format_time(self.when)
+        parts = [self.label, when]
         parts.append("the base" if self.is_base else f"carries {self.share:.0%} of the base")
         if self.quotes_altered:
             parts.append(_count(self.quotes_altered, "quote altered", "quotes altered"))
@@ -53,6 +57,11 @@ class TimelineEntry:
 
 def _count(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
+
+
+def is_day_only(published: str) -> bool:
+    """Whether a ``Document.published`` value is a bare date (``2025-02-06``), no time of day."""
+    return len(published.strip()) == 10
 
 
 def format_time(when: datetime) -> str:
@@ -114,6 +123,7 @@ def build_timeline(collation: Collation) -> Timeline | None:
                 is_base=is_base,
                 quotes_altered=sum(1 for link in links if Flag.QUOTE_ALTERED in link.flags),
                 numbers_changed=sum(1 for link in links if Flag.NUMBER_CHANGED in link.flags),
+                day_only=is_day_only(document.published),
             )
         )
     if not entries:
@@ -133,29 +143,98 @@ def slots(timeline: Timeline, width: int) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(cell) for cell in cells)
 
 
-def tick_format(span: timedelta) -> str:
-    """A strftime format fine enough to tell ticks over ``span`` apart."""
-    if span <= timedelta(days=2):
-        return "%d %b %H:%M"
-    if span <= timedelta(days=300):
-        return "%d %b"
-    return "%b %Y"
+_MINUTE, _HOUR, _DAY = timedelta(minutes=1), timedelta(hours=1), timedelta(days=1)
+TICK_STEPS: tuple[timedelta, ...] = (
+    *(_MINUTE * m for m in (1, 5, 10, 15, 30)),
+    *(_HOUR * h for h in (1, 2, 3, 6, 12)),
+    *(_DAY * d for d in (1, 2, 7, 14)),
+)
+"""Round steps between ticks, finest first; beyond two weeks ticks fall on months or years."""
+
+_EPOCH_MONDAY = datetime(1970, 1, 5, tzinfo=UTC)
+
+
+def tick_format(step: timedelta | str) -> str:
+    """One strftime format for every tick of a timeline whose ticks are ``step`` apart:
+    hours and minutes carry the day ("6 Feb 14:00"), days the day ("6 Feb"), months and years
+    the month or the year."""
+    if step == "year":
+        return "%Y"
+    if step == "month":
+        return "%b %Y"
+    assert isinstance(step, timedelta)
+    return "%-d %b %H:%M" if step < _DAY else "%-d %b"
+
+
+def _label(when: datetime, fmt: str) -> str:
+    # "%-d" is not portable: the day without a leading zero, made by hand.
+    return when.strftime(fmt.replace("%-d", str(when.day)))
+
+
+def _steps_from(start: datetime, step: timedelta) -> datetime:
+    """The first round multiple of ``step`` at or after ``start`` (days counted from midnight
+    UTC, weeks from Mondays)."""
+    origin = _EPOCH_MONDAY if step >= 7 * _DAY else start.replace(hour=0, minute=0, second=0)
+    origin = origin.replace(microsecond=0)
+    count = -((origin - start) // step)  # ceiling of (start - origin) / step
+    return origin + step * count
+
+
+def _calendar(start: datetime, end: datetime, unit: str, every: int) -> list[datetime]:
+    """Firsts of months (``every`` months apart) or of years between ``start`` and ``end``."""
+    found: list[datetime] = []
+    year, month = start.year, start.month
+    if unit == "year":
+        month = 1
+    while True:
+        moment = datetime(year, month, 1, tzinfo=start.tzinfo or UTC)
+        if moment > end:
+            return found
+        if moment >= start and (
+            (unit == "month" and (month - 1) % every == 0) or (unit == "year" and year % every == 0)
+        ):
+            found.append(moment)
+        if unit == "month":
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        else:
+            year += 1
+
+
+def tick_times(start: datetime, end: datetime, count: int) -> tuple[list[datetime], str]:
+    """At most ``count`` ticks at round times between ``start`` and ``end``, the finest round
+    unit that fits (minutes, hours, days, weeks, months, years), and their strftime format."""
+    for step in TICK_STEPS:
+        first = _steps_from(start, step)
+        if first > end:
+            continue
+        if (end - first) // step + 1 <= count:
+            times = []
+            moment = first
+            while moment <= end:
+                times.append(moment)
+                moment += step
+            return times, tick_format(step)
+    for unit, every in (("month", 1), ("month", 3), ("month", 6), ("year", 1)):
+        times = _calendar(start, end, unit, every)
+        if 0 < len(times) <= count:
+            return times, tick_format(unit)
+    years = max(1, (end.year - start.year) // max(count, 1) + 1)
+    return _calendar(start, end, "year", years)[:count], tick_format("year")
 
 
 def ticks(timeline: Timeline, count: int) -> tuple[tuple[float, str], ...]:
-    """``count`` evenly spaced (position 0-1, label) pairs from the first date to the last."""
+    """At most ``count`` (position 0-1, label) ticks at round times (whole hours, days, weeks,
+    months), labelled alike; one tick at the middle when every version has one date."""
     if count <= 0:
         return ()
     if timeline.span.total_seconds() <= 0:
-        return ((0.5, format_time(timeline.start)),)
-    fmt = tick_format(timeline.span)
-    if count == 1:
-        return ((0.0, timeline.start.strftime(fmt)),)
-    result = []
-    for k in range(count):
-        fraction = k / (count - 1)
-        result.append((fraction, (timeline.start + timeline.span * fraction).strftime(fmt)))
-    return tuple(result)
+        entry = timeline.entries[0]
+        label = f"{entry.when:%Y-%m-%d}" if entry.day_only else format_time(entry.when)
+        return ((0.5, label),)
+    times, fmt = tick_times(timeline.start, timeline.end, count)
+    if not times:
+        return ((0.0, _label(timeline.start, tick_format(TICK_STEPS[0]))),)
+    return tuple((timeline.position(moment), _label(moment, fmt)) for moment in times)
 
 
 def place(

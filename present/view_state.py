@@ -233,7 +233,9 @@ def cell_matches(cell_status: CellStatus, flags: set[Flag], edited: bool, target
     if target == "reworded":
         return cell_status is CellStatus.REWORDED or (cell_status is CellStatus.MOVED and edited)
     if target == "moved":
-        return cell_status in (CellStatus.MOVED, CellStatus.MOVED_AWAY)
+        # A move stops ``n`` once, at its new place (``m`` jumps to where it came from), so
+        # the count is the summary's count of moved passages.
+        return cell_status is CellStatus.MOVED
     if target == "added":
         return cell_status is CellStatus.ADDED
     if target == "omitted":
@@ -273,7 +275,7 @@ def cell_targets(cell_status: CellStatus, flags: set[Flag], edited: bool) -> set
         targets.add("change")
     if cell_status is CellStatus.REWORDED or (cell_status is CellStatus.MOVED and edited):
         targets.add("reworded")
-    if cell_status in (CellStatus.MOVED, CellStatus.MOVED_AWAY):
+    if cell_status is CellStatus.MOVED:
         targets.add("moved")
     if cell_status is CellStatus.ADDED:
         targets.add("added")

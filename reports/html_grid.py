@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 
 from markupsafe import Markup, escape
 
@@ -181,9 +182,18 @@ def timeline_svg(
         f'<line class="tl-axis" x1="{MARGIN}" y1="{axis_y}" x2="{SVG_WIDTH - MARGIN}" '
         f'y2="{axis_y}"/>',
     ]
-    for fraction, label in ticks(timeline, 5 if timeline.span.total_seconds() > 0 else 1):
+    spans = timeline.span.total_seconds() > 0
+    for entry in timeline.entries:
+        if entry.day_only and spans:  # the day it stands for, as a band along the axis
+            left = MARGIN + max(0.0, timeline.position(entry.when)) * width
+            right = MARGIN + min(1.0, timeline.position(entry.when + timedelta(days=1))) * width
+            parts.append(
+                f'<rect class="tl-day" x="{left:.1f}" y="{axis_y - 4}" '
+                f'width="{max(right - left, 2.0):.1f}" height="4"/>'
+            )
+    for fraction, label in ticks(timeline, 5 if spans else 1):
         x = MARGIN + fraction * width
-        anchor = "start" if fraction == 0 else "end" if fraction == 1 else "middle"
+        anchor = "start" if fraction < 0.08 else "end" if fraction > 0.92 else "middle"
         parts.append(
             f'<line class="tl-tick" x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{axis_y + 5}"/>'
             f'<text class="tl-date" x="{x:.1f}" y="{axis_y + 19}" text-anchor="{anchor}">'
@@ -198,6 +208,8 @@ def timeline_svg(
             classes.append("tl-base")
         if entry.altered:
             classes.append("tl-alt")
+        if entry.day_only:
+            classes.append("tl-dayonly")
         if entry.is_base:
             href = f"#doc-{entry.document}"
         else:

@@ -357,6 +357,27 @@ def test_independent_stories_keep_a_sentence_they_both_carry() -> None:
     assert pairs(compare(" ".join(first), " ".join(second))) == {(1, 2)}
 
 
+def test_versions_known_to_be_one_story_keep_their_few_links() -> None:
+    # a heavy rewrite keeps only the lead, reworded: alone, that looks like two stories on one
+    # event; corpus mode, which verified the shared narrative, says they are one story
+    rewrite = [
+        "Altora said on Wednesday its profit hit a record as AI chip demand soared.",
+        "Shares of the firm climbed in early trading in New York.",
+        "Analysts at two banks raised their price targets.",
+        "The firm will hold its annual meeting in June.",
+    ]
+    base, other = " ".join(CONTEXT), " ".join(rewrite)
+    assert compare(base, other).links == ()
+    assert pairs(compare(base, other, AlignSettings(one_story=True))) == {(0, 0)}
+
+
+def test_a_page_whose_only_text_ends_in_a_photo_credit_is_running_text() -> None:
+    # the caption rule would leave the page nothing to link: its captioned text is its story
+    page = " ".join(CONTEXT) + " (AP Photo)"
+    assert all(kind == Kind.TEXT for kind in sentence_kinds(document_from_text(page, "p.txt")))
+    assert pairs(compare(" ".join(CONTEXT), page)) >= {(0, 0), (1, 1), (2, 2), (3, 3)}
+
+
 # -- 9. the paraphrase list is general, not the seeds' own words ---------------------------------
 
 

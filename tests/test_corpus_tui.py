@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Input
 
 from wirediff.core import collate
 from wirediff.core.align import Features, TermWeights
+from wirediff.core.settings import AlignSettings
 from wirediff.corpus import Article, LocalEngine, group
 from wirediff.corpus.original import article_document, pile_weights
 from wirediff.present.story_list import arrange, story_rows
@@ -127,6 +128,38 @@ def test_markup_in_a_headline_is_shown_as_written() -> None:
     asyncio.run(drive())
 
 
+def test_the_footer_says_enter_opens_and_long_headlines_end_in_an_ellipsis() -> None:
+    text = (
+        "A headline that goes on and on about the summit, the alliance, the tariffs and "
+        "everything else the two leaders might discuss in Washington this week\n\n"
+        + "\n".join(a["text"] for a in articles() if a["id"] == "afp").split("\n", 1)[1]
+    )
+    pile = [Article("x", text, outlet="Site"), Article("y", text, outlet="Other")]
+    app = StoriesApp(group(pile, LocalEngine(1))[0])
+
+    async def drive() -> None:
+        async with app.run_test(size=(100, 12)) as pilot:
+            await pilot.pause()
+            footer = " ".join(
+                f"{binding.key} {binding.description}"
+                for (_, binding, enabled, _) in app.active_bindings.values()
+                if binding.show and enabled
+            )
+            assert "enter Open" in footer
+            table = app.query_one(DataTable)
+            title = table.get_row_at(0)[-1]
+            assert str(title).endswith("…")
+            assert str(title).startswith("A headline that goes on")
+            widths = sum(column.get_render_width(table) for column in table.columns.values())
+            assert widths <= 100
+            await pilot.resize_terminal(160, 12)
+            await pilot.pause()
+            wider = str(table.get_row_at(0)[-1])
+            assert len(wider) > len(str(title))
+
+    asyncio.run(drive())
+
+
 def test_pile_term_counts_equal_weights_fitted_on_every_article() -> None:
     grouping = group(_pile(), LocalEngine(1), count_terms=True)[0]
     assert grouping.terms is not None
@@ -157,9 +190,10 @@ def test_an_opened_story_is_aligned_with_the_pile_weights() -> None:
     asyncio.run(drive())
     documents, base = story_documents(grouping, 1)
     pile = TermWeights.fit(article_document(a) for a in grouping.articles)
-    expected = collate(documents, base=base, weights=pile)
+    one_story = AlignSettings(one_story=True)  # the grouping verified they are one story
+    expected = collate(documents, base=base, weights=pile, settings=one_story)
     assert app.collation == expected
-    story_only = collate(documents, base=base)
+    story_only = collate(documents, base=base, settings=one_story)
     assert story_only.comparisons != expected.comparisons  # the pile changes some scores
     # without counts in the grouping, the weights are fitted on the pile when first needed
     lazily = PileWeights(replace(grouping, terms=None)).get()

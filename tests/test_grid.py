@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -188,7 +189,8 @@ def test_timeline(twenty: Collation, seeds: Collation) -> None:
     assert len(placed) == 40 and sorted(k for cell in placed for k in cell) == list(range(20))
     assert placed[0] and placed[-1]
     marks = ticks(timeline, 3)
-    assert [fraction for fraction, _ in marks] == [0, 0.5, 1]
+    assert 1 <= len(marks) <= 3
+    assert all(0 <= fraction <= 1 for fraction, _ in marks)
 
 
 # --- the HTML report's grid and timeline ------------------------------------------------------
@@ -297,3 +299,34 @@ def test_place_keeps_runs_in_lanes_and_crowds_in_columns() -> None:
     crowd = place([50.0] * 7, 10, 3, end=60)
     assert [lane for _, lane in crowd] == [0, 1, 2, 0, 1, 2, 0]
     assert [x for x, _ in crowd] == [40.0, 40.0, 40.0, 50.0, 50.0, 50.0, 60.0]
+
+
+def test_ticks_fall_on_round_times_with_one_format_and_a_bare_date_stands_for_its_day(
+    twenty: Collation,
+) -> None:
+    import re
+
+    from wirediff.present.timeline import tick_times
+
+    utc = UTC
+    start = datetime(2025, 12, 17, 0, 7, 41, tzinfo=utc)
+    times, fmt = tick_times(start, start + timedelta(hours=18, minutes=59), 5)
+    assert times and all(t.minute == 0 and t.second == 0 and t.hour % 3 == 0 for t in times)
+    assert len(times) <= 5 and fmt == "%-d %b %H:%M"
+    days, fmt = tick_times(start, datetime(2026, 1, 2, tzinfo=utc), 6)
+    assert all((t.hour, t.minute) == (0, 0) for t in days) and fmt == "%-d %b"
+    # Labels of one timeline have one shape: "31 Dec" beside "2 Jan", never "01 Feb 03:09".
+    documents = list(twenty.documents)
+    documents[1] = dataclasses.replace(documents[1], published="2024-12-30")
+    documents[2] = dataclasses.replace(documents[2], published="2025-02-01T10:00:00+00:00")
+    timeline = build_timeline(dataclasses.replace(twenty, documents=tuple(documents)))
+    assert timeline is not None
+    labels = [label for _, label in ticks(timeline, 5)]
+    assert labels and all(re.fullmatch(r"[1-9]\d? [A-Z][a-z]{2}", label) for label in labels)
+    day = next(entry for entry in timeline.entries if entry.document == 1)
+    assert day.day_only and "(date only)" in day.describe()
+    assert not any(entry.day_only for entry in timeline.entries if entry.document != 1)
+    from wirediff.reports.html_grid import timeline_svg
+
+    svg = str(timeline_svg(timeline, {}, twenty.base))
+    assert svg.count('class="tl-day"') == 1 and svg.count("tl-dayonly") == 1

@@ -11,6 +11,7 @@ from wirediff.core.load import bundled_seeds
 from wirediff.core.model import Document
 from wirediff.core.original import (
     copied_from,
+    credited_outlets,
     measure_reuse,
     order_moment,
     outlet_agency,
@@ -252,3 +253,61 @@ def test_the_agency_itself_wins_over_a_copy_carrying_its_credit() -> None:
     index, reason = pick_original([copy, agency])
     assert index == 1
     assert "published by AFP" in reason
+
+
+def test_the_outlet_a_reprint_credits_wins_over_its_earlier_date() -> None:
+    """A reprint that names its source in a credit line ("Political reporter, BBC News") copied
+    that outlet's page, even when the reprint's page carries an earlier (wrong) date."""
+    own = replace(_doc("bbc.txt", ORIGINAL[:4], "2022-04-13"), outlet="BBC News")
+    reprint = replace(
+        _doc("reprint.txt", ["By Jennifer Scott", "Political reporter, BBC News", *ORIGINAL[1:6]]),
+        outlet="prodrive.sk",
+        published="2019-04-29",
+    )
+    index, reason = pick_original([reprint, own])
+    assert index == 1
+    assert "1 of the 1 other versions credit its outlet (BBC News)" in reason
+    # a body sentence reporting what the outlet said is no credit
+    quoting = replace(
+        _doc(
+            "quoting.txt",
+            [
+                "The figures were first reported by the BBC News website on Thursday.",
+                *ORIGINAL[1:6],
+            ],
+        ),
+        outlet="prodrive.sk",
+        published="2019-04-29",
+    )
+    assert pick_original([quoting, own])[0] == 0
+    assert credited_outlets([quoting, own]) == ((), ())
+    assert credited_outlets([reprint, own]) == ((), (0,))
+    guess = copied_from([reprint, own])[0]
+    assert guess is not None and guess.source == 1
+    assert guess.reason.startswith("dated 1080 days before it; credits its outlet (BBC News); ")
+
+
+def test_bare_dates_a_day_apart_do_not_decide_the_original() -> None:
+    """Pages dated by their day in their own time zones may be a day apart for the same hour:
+    the agency's full text dated the 19th by a Malaysian paper is the original of two captions a
+    US video site dated the 18th, which it holds word for word; the calendar still breaks ties."""
+    full = _doc("star.txt", ["LOS ANGELES (Reuters) -", *ORIGINAL[:6]], "2021-02-19")
+    captions = [
+        _doc("video-a.txt", [ORIGINAL[0], ORIGINAL[1], OWN[0]], "2021-02-18"),
+        _doc("video-b.txt", [ORIGINAL[0], ORIGINAL[2]], "2021-02-18"),
+    ]
+    documents = [*captions, full]
+    index, reason = pick_original(documents)
+    assert index == 2
+    assert "no related version is dated more than a day before it (2021-02-19)" in reason
+    guesses = copied_from(documents)
+    assert guesses[2] is None
+    assert all(guess is not None and guess.source == 2 for guess in guesses[:2])
+    assert guesses[0] is not None and guesses[0].reason.startswith("dated the day before it; ")
+    # two days apart, the dates are known to be in order: the earlier page is not a copy of it
+    early = [replace(caption, published="2021-02-17") for caption in captions]
+    assert pick_original([*early, full])[0] != 2
+    # equal evidence a day apart: the earlier day wins
+    one = _doc("one.txt", [*ORIGINAL[:3], *OWN[:2]], "2021-09-28")
+    other = _doc("other.txt", [*ORIGINAL[:3], *OWN[2:]], "2021-09-27")
+    assert pick_original([one, other])[0] == 1

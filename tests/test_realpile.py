@@ -77,6 +77,8 @@ def test_the_evaluation_names_every_error(grouping) -> None:  # type: ignore[no-
     assert all(0.0 <= value <= 1.0 for value in outcome.figures.values())
     assert outcome.originals_total == len(labels.originals)
     assert outcome.originals_right + len(outcome.wrong_originals) == outcome.originals_total
+    right, wrong = outcome.labelled_originals_right, outcome.wrong_labelled_originals
+    assert right + len(wrong) == outcome.originals_total
     assert outcome.headlines_right + len(outcome.wrong_headlines) == outcome.headlines_total
     split_names = {line.split(":")[0] for line in outcome.splits}
     sizes: dict[str, int] = {}

@@ -253,8 +253,37 @@ async def test_the_timeline_strip_marks_the_selected_version_and_alterations() -
         assert marks.count("▲") == 1
         assert "!" in marks and any(entry.altered for entry in timeline.entries)
         dates = strip.render_line(2).text
-        assert timeline.start.strftime("%d %b") in dates
+        assert f"{timeline.start.day} {timeline.start:%b} 06:00" in dates  # round hours
         first = marks.index("▲")
         await pilot.press("end")
         assert strip.selected == screen.grid.columns[-1].document
         assert strip.render_line(1).text.index("▲") > first, "the last version is the latest"
+
+
+@sync
+async def test_the_strip_marks_a_version_dated_without_a_time() -> None:
+    from wirediff.core import collate
+    from wirediff.tui.grid_timeline import DAY_MARK, LEFT
+
+    documents = list(many_versions(8))
+    first = build_timeline(collate(documents))
+    assert first is not None
+    plain = max(e.document for e in first.entries if not e.altered and not e.is_base)
+    documents[plain] = dataclasses.replace(documents[plain], published="2025-02-10")
+    app = WirediffApp(tuple(documents))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot)
+        if not isinstance(app.screen, GridScreen):
+            await pilot.press("o")
+            await pilot.pause()
+        screen = grid_screen(pilot)
+        strip = screen.query_one(TimelineStrip)
+        timeline = strip.timeline
+        assert timeline is not None
+        last = timeline.entries[-1]
+        assert last.document == plain and last.day_only and timeline.position(last.when) == 1
+        marks = strip.render_line(1).text
+        assert strip.selected != plain and not last.altered
+        assert marks.rstrip().endswith(DAY_MARK) and marks.count(DAY_MARK) == 1
+        dates = strip.render_line(2).text[len(LEFT) :]
+        assert "10 Feb" in dates and ":" not in dates  # days apart: day ticks, no times

@@ -157,7 +157,7 @@ async def test_n_steps_through_the_focused_version_and_says_so() -> None:
         await press(pilot, "tab", "tab", "tab", "c")  # 003 has the focus
         assert view.focused_document == 3
         assert 0 < len(view.step_positions) < everywhere
-        assert "changes in 003_e64426c3b047badc.txt" in status_text(app)
+        assert "changes in 003 (x, c)" in status_text(app)
         await press(pilot, "g")
         for _ in range(len(view.step_positions)):
             await press(pilot, "n")
@@ -215,7 +215,7 @@ async def test_y_copies_the_focused_cells_sentence() -> None:
         cell = next(c for c in row.cells if c.document == 1)
         assert app.clipboard == plain_text(collation.documents[1], cell.sentences)
         messages = [notification.message for notification in app._notifications]
-        assert any("clipboard" in message and "001_d2c0" in message for message in messages)
+        assert any("clipboard" in message and "001 2025-02-06" in message for message in messages)
 
 
 @sync
@@ -332,5 +332,110 @@ async def test_a_passage_of_versions_off_screen_is_one_line_naming_them() -> Non
         assert view._item_y[position + 1] - view._item_y[position] == 1
         line = view.render_line(view._item_y[position] - int(view.scroll_y)).text
         document = app.collation.documents[3]
-        assert f"added in {document.name} (off screen, tab)" in line
-        assert plain_text(document, row.cells[3].sentences)[:20] in line
+        assert f"passages added in {document.label} (off screen, tab)" in line
+        assert row.cells[3].sentences
+
+
+def _screen_text(app: WirediffApp) -> list[str]:
+    view = app.screen.query_one(AlignedView)
+    return [
+        "".join(segment.text for segment in view.render_line(y))
+        for y in range(view.scrollable_content_region.height)
+    ]
+
+
+@sync
+async def test_rows_of_versions_off_screen_fold_into_one_line_per_run() -> None:
+    app = make_app([])
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(pilot)
+        assert len(view.columns) == 3  # 003 and 004 are off screen
+        items, changes = len(view.items), view.change_count
+        await press(pilot, "g")
+        notes = [line for line in _screen_text(app) if "off screen" in line]
+        assert notes and len(notes) <= 3, notes
+        assert any("passages added in 003 (off screen, tab)" in line for line in notes)
+        # The base's first passages are on the first screen, not pushed off by 003 and 004.
+        assert any("The summit will focus on" in line for line in _screen_text(app))
+        # Counts do not change with the fold; one j passes a run.
+        assert (len(view.items), view.change_count) == (items, changes)
+        await press(pilot, "j")
+        run_start = view.cursor
+        await press(pilot, "j")
+        assert view.cursor - run_start > 10
+        await press(pilot, "k")
+        assert view.cursor == run_start
+
+
+@sync
+async def test_the_status_line_names_versions_by_their_labels() -> None:
+    app = make_app([])
+    async with app.run_test(size=(160, 48)) as pilot:
+        view = await ready(pilot)
+        assert app.collation is not None
+        label = app.collation.documents[1].label
+        while view.focused_document != 1:
+            await press(pilot, "tab")
+        await press(pilot, "c")
+        assert f"changes in {label}" in status_text(app)
+        view.select_row(next(r.index for r in view.rows if r.base_sentence is None))
+        await pilot.pause()
+        assert ".txt" not in status_text(app)
+
+
+@sync
+async def test_a_move_counts_once_in_the_status_line_as_in_the_summary() -> None:
+    app = make_app([])
+    async with app.run_test(size=(160, 48)) as pilot:
+        view = await ready(pilot)
+        assert app.collation is not None
+        while view.focused_document != 1:
+            await press(pilot, "tab")
+        while view.step_scope.target != "moved":
+            await press(pilot, "x")
+        await press(pilot, "c")
+        comparison = next(c for c in app.collation.comparisons if c.other == 1)
+        moved = sum(1 for link in comparison.links if link.moved)
+        assert moved >= 1
+        assert len(view.step_positions) == moved
+        noun = "passage" if moved == 1 else "passages"
+        assert f"{moved} moved {noun}" in status_text(app) or f"{moved} moved" in status_text(app)
+
+
+@sync
+async def test_a_notification_leaves_the_status_line_readable() -> None:
+    from textual.widgets._toast import Toast
+
+    from wirediff.tui.status import StatusLine
+
+    app = make_app([])
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        await press(pilot, "G", "n", "n")  # past the last change: "No more changes"
+        await pilot.pause(0.2)
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        status = app.screen.query_one(StatusLine).region
+        for toast in toasts:
+            assert not toast.region.overlaps(status), (toast.region, status)
+
+
+@sync
+async def test_the_summary_panel_fits_every_column_at_120_columns_after_b() -> None:
+    app = make_app([])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await press(pilot, "tab", "b")
+        await ready(pilot)
+        assert app.collation is not None and app.collation.base == 1
+        summary = app.query_one(SummaryPanel)
+        await pilot.pause()
+        keys = [str(key.value) for key in summary.columns]
+        assert keys[0] == "version" and keys[-1] == "copied" and len(keys) == 13
+        width = sum(column.get_render_width(summary) for column in summary.columns.values())
+        assert width <= summary.scrollable_content_region.width
+        assert summary.max_scroll_x == 0 and not summary.border_subtitle
+        # At 80 columns they cannot all fit: the border says how to reach them.
+        await pilot.resize_terminal(80, 40)
+        await pilot.pause()
+        assert summary.max_scroll_x > 0 and "← →" in str(summary.border_subtitle)

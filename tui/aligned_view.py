@@ -545,7 +545,7 @@ class AlignedView(ScrollView, can_focus=True):
         row = self.current_row
         if row is None or self.collation is None:
             return ""
-        return vs.passage_label(row, [d.name for d in self.collation.documents])
+        return vs.passage_label(row, [d.label for d in self.collation.documents])
 
     def _build_rows(self) -> None:
         """Rows for every shown version (all, or the base and one other), whatever the width."""
@@ -633,8 +633,24 @@ class AlignedView(ScrollView, can_focus=True):
 
     def _refresh_item(self, position: int) -> None:
         if 0 <= position < len(self.items) and position + 1 < len(self._item_y):
+            position = self._run(position)[0]
             top = self._item_y[position]
-            self.refresh_lines(top, self._item_y[position + 1] - top)
+            self.refresh_lines(top, max(1, self._item_y[position + 1] - top))
+
+    def _run(self, position: int) -> range:
+        """The items drawn as one line with the item at ``position``: a run of consecutive rows
+        with nothing in the visible columns (``RowLayout.offsets`` gives the rows after its
+        first no height), or the item alone."""
+        y = self._item_y
+        if not 0 <= position < len(y) - 1:
+            return range(position, position + 1)
+        head = position
+        if y[position + 1] == y[position]:  # a row of a run, after its first
+            head = bisect.bisect_left(y, y[position]) - 1
+        if head < 0 or y[head + 1] - y[head] != 1:
+            return range(position, position + 1)
+        end = bisect.bisect_right(y, y[head] + 1) - 1
+        return range(head, max(end, head + 1))
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -659,6 +675,7 @@ class AlignedView(ScrollView, can_focus=True):
             self._scroll_to_top()
 
     def _item_height(self, position: int) -> int:
+        position = self._run(position)[0]
         item = self.items[position]
         if item.folded or self._layout is None:
             return 1
@@ -705,12 +722,13 @@ class AlignedView(ScrollView, can_focus=True):
         if not 0 <= position < len(self.items):
             return Strip.blank(width, base)
         offset = y - self._item_y[position]
-        key = (position, offset, position == self._cursor)
+        run = self._run(position)
+        key = (position, offset, self._cursor in run)
         strip = self._strips.get(key)
         if strip is None:
             if len(self._strips) > 4000:
                 self._strips.clear()
-            strip = self._render_item_line(position, offset, width)
+            strip = self._render_item_line(position, offset, width, run)
             self._strips[key] = strip
         return strip
 
@@ -721,7 +739,7 @@ class AlignedView(ScrollView, can_focus=True):
         text = "".join(piece.text for piece in truncate([Piece(text, "")], width))
         return Strip([Segment(text, style)]).adjust_cell_length(width, style)
 
-    def _render_item_line(self, position: int, offset: int, width: int) -> Strip:
+    def _render_item_line(self, position: int, offset: int, width: int, run: range) -> Strip:
         base = self.rich_style
         item = self.items[position]
         if item.folded or self._layout is None:
@@ -729,7 +747,7 @@ class AlignedView(ScrollView, can_focus=True):
         else:
             layout = self._layout.lines(item.row)
         gap = offset >= layout.height
-        is_cursor = position == self._cursor and not gap
+        is_cursor = self._cursor in run and not gap
         row_style = base + self._style("cursor") if is_cursor else base
         if gap and (item.folded or layout.note):
             return Strip.blank(width, base)
@@ -739,7 +757,10 @@ class AlignedView(ScrollView, can_focus=True):
             text = f"· {count} page furniture {noun} folded (z shows them)"
             return self._one_line(text, row_style + self._style("folded"), width)
         if layout.note:
-            return self._one_line(layout.note, row_style + self._style("folded"), width)
+            note = layout.note
+            if len(run) > 1 and self._layout is not None:
+                note = self._layout.run_note([self.items[p].row for p in run])
+            return self._one_line(note, row_style + self._style("folded"), width)
         segments: list[Segment] = []
         separator = row_style + self._style("separator")
         focused = self.state.focused
@@ -787,7 +808,7 @@ class AlignedView(ScrollView, can_focus=True):
         """Bring the selected item into view; after a jump, show some context above it."""
         if not 0 <= self._cursor < len(self.items) or self._cursor + 1 >= len(self._item_y):
             return
-        top = self._item_y[self._cursor]
+        top = self._item_y[self._run(self._cursor)[0]]
         bottom = top + self._item_height(self._cursor)
         height = self.scrollable_content_region.height
         if height <= 0:
@@ -826,7 +847,12 @@ class AlignedView(ScrollView, can_focus=True):
             self.select(position, jump=True)
 
     def action_cursor(self, delta: int) -> None:
-        self.select(self._cursor + delta)
+        # A run of rows off screen is one line: one key passes it.
+        run = self._run(self._cursor)
+        target = run[-1] + 1 if delta > 0 else run[0] - 1
+        if 0 <= target < len(self.items):
+            target = self._run(target)[0]
+        self.select(target)
 
     def action_ends(self, direction: int) -> None:
         self.select(0 if direction < 0 else len(self.items) - 1)
@@ -843,12 +869,13 @@ class AlignedView(ScrollView, can_focus=True):
             return
         self.scroll_to(y=target, animate=False, immediate=True)
         position = bisect.bisect_right(self._item_y, target + screen_offset) - 1
-        if position == self._cursor:
+        if position in self._run(self._cursor):
             position += direction
         self.select(position)
 
     def _jump(self, positions: Sequence[int], direction: int, what: str) -> None:
-        target = step(positions, self._cursor, direction)
+        run = self._run(self._cursor)  # a run of rows off screen is one stop
+        target = step(positions, run[-1] if direction > 0 else run[0], direction)
         if target is None:
             if positions:
                 end = "last" if direction > 0 else "first"
@@ -863,7 +890,7 @@ class AlignedView(ScrollView, can_focus=True):
         version = self.step_version
         name = None
         if version is not None and self.collation is not None:
-            name = self.collation.documents[version].name
+            name = self.collation.documents[version].label
         return vs.step_label(self.state.step, name)
 
     def action_next(self, direction: int) -> None:
@@ -911,7 +938,7 @@ class AlignedView(ScrollView, can_focus=True):
             return None
         numbers = sentence_numbers(sentences)
         noun = "sentence" if len(sentences) == 1 else "sentences"
-        return f"{document.name} {noun} {numbers}", plain_text(document, sentences)
+        return f"{document.label} {noun} {numbers}", plain_text(document, sentences)
 
     def action_copy(self) -> None:
         found = self.focused_cell_text()
@@ -924,7 +951,7 @@ class AlignedView(ScrollView, can_focus=True):
             f"Copied {what} ({len(text)} characters) to the clipboard, through the terminal "
             "(OSC 52); paste with your terminal's paste key.",
             title="Copied",
-            markup=False,  # a file name is never markup
+            markup=False,  # a label is never markup
             timeout=5,
         )
 

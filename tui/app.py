@@ -22,6 +22,8 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from wirediff.core import (
+    DEFAULT_SETTINGS,
+    AlignSettings,
     Collation,
     Document,
     TermWeights,
@@ -154,6 +156,7 @@ class WirediffApp(App[int]):
         base: int | str | None = 0,
         all_pairs: bool = False,
         weights: TermWeights | None = None,
+        settings: AlignSettings = DEFAULT_SETTINGS,
     ) -> None:
         super().__init__()
         # t switches the theme; the rules parsed for each theme are kept (tui/styles.py).
@@ -163,6 +166,8 @@ class WirediffApp(App[int]):
         self.all_pairs = all_pairs
         self.weights = weights
         """Term weights for every alignment (a corpus story: fitted on the whole pile)."""
+        self.settings = settings
+        """The aligner's settings (a corpus story: its versions are known to be one story)."""
         self.collation: Collation | None = None
         self.aligning = False
         """True from the start of an alignment until its result (or failure) is shown."""
@@ -259,6 +264,7 @@ class WirediffApp(App[int]):
             base=base,
             all_pairs=self.all_pairs,
             weights=self.weights,
+            settings=self.settings,
             progress=progress,
             partial=partial,
         )

@@ -2,7 +2,9 @@
 
 Three lines: a bar per version where its date falls (taller when it carries more of the base;
 several versions on one cell show the tallest), a line that marks with ``!`` the versions that
-altered a quote or changed a number and with ``▲`` the selected one, and dates below.
+altered a quote or changed a number, with ``▲`` the selected one and with ``◇`` a version whose
+date has no time (placed at its day's start: it stands for the whole day), and dates below, at
+round times (whole hours, days, weeks or months).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from .grid_view import bar
 from .styles import component_style
 
 LEFT = "published "
+DAY_MARK = "◇"
+"""Under a version whose date has no time of day."""
 
 
 class TimelineStrip(Widget):
@@ -119,6 +123,8 @@ class TimelineStrip(Widget):
                     segments.append(Segment("!", base + self._style("altered")))
                 elif len(chosen) > 1:
                     segments.append(Segment(str(min(len(chosen), 9)), muted))
+                elif chosen and chosen[0].day_only:
+                    segments.append(Segment(DAY_MARK, muted))
                 else:
                     segments.append(Segment(" ", base))
             return Strip(segments).adjust_cell_length(width, base)
@@ -129,10 +135,6 @@ class TimelineStrip(Widget):
             for fraction, label in marks:
                 x = round(fraction * (room - 1))
                 start = max(0, min(room - len(label), x - len(label) // 2))
-                if fraction == 0:
-                    start = 0
-                elif fraction == 1:
-                    start = room - len(label)
                 if all(char == " " for char in line[max(0, start - 1) : start + len(label) + 1]):
                     line[start : start + len(label)] = list(label)
             return Strip([Segment(" " * len(LEFT), base), Segment("".join(line), muted)])

@@ -12,13 +12,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Input, Static
 
 from wirediff.core.align import TermWeights
 from wirediff.core.model import Document
+from wirediff.core.settings import AlignSettings
 from wirediff.corpus.model import Grouping
 from wirediff.corpus.original import article_document, pile_weights
 from wirediff.present.story_list import SORTS, StoryRow, arrange, story_of, story_rows
@@ -28,6 +29,35 @@ if TYPE_CHECKING:
 
 MAX_VERSIONS = 12
 """A story opens with at most this many versions (the original and the largest variants)."""
+
+
+class StoryTable(DataTable[str | Text]):
+    """The stories, one a row; ``enter`` opens the one under the cursor (shown in the footer:
+    the table's own ``enter`` binding is hidden, and it shadows the app's)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "select_cursor",
+            "Open",
+            key_display="⏎",
+            id="stories.open_row",
+            tooltip="Open the story in the aligned view, its original as the base",
+        ),
+    ]
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The headlines are cut to the width the table has (known from its first layout on).
+        app = self.app
+        if isinstance(app, StoriesApp) and app.shown and app.filled_width != self.size.width:
+            app.refill(keep_cursor=True)
+
+
+def clip(text: str, width: int) -> Text:
+    """``text`` on one line of at most ``width`` cells, ending in "…" when cut."""
+    line = Text(" ".join(text.split()), no_wrap=True, overflow="ellipsis")
+    line.truncate(max(1, width), overflow="ellipsis")
+    return line
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +119,12 @@ class StoriesApp(App[int | None]):
         self.rows = story_rows(grouping)
         self.state = state
         self.shown: list[StoryRow] = []
+        self.filled_width = 0
+        """The table's width when its headlines were last cut (a resize to another refills)."""
         self.sub_title = grouping.summary()
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="stories", cursor_type="row", zebra_stripes=True)
+        yield StoryTable(id="stories", cursor_type="row", zebra_stripes=True)
         yield Input(
             placeholder="Search headlines and outlets (enter to search, esc to cancel)",
             id="story-search",
@@ -117,11 +149,30 @@ class StoriesApp(App[int | None]):
         table.move_cursor(row=min(self.state.cursor, max(len(self.shown) - 1, 0)))
         table.focus()
 
-    def refill(self) -> None:
-        """Rebuild the table from the rows, sort and search."""
+    def _title_width(self) -> int:
+        """Cells left for the headline: the table's width less the other columns (as wide as
+        their longest value, two cells of padding each) and the scroll bar."""
+        others = {
+            "story": max((len(str(row.story)) for row in self.shown), default=1),
+            "size": max((len(str(row.size)) for row in self.shown), default=1),
+            "variants": max((len(str(row.variants)) for row in self.shown), default=1),
+            "outlets": max((len(str(row.outlets)) for row in self.shown), default=1),
+            "when": max((Text(row.when).cell_len for row in self.shown), default=1),
+            "original": max((Text(row.original).cell_len for row in self.shown), default=1),
+        }
         table = self.query_one(DataTable)
+        labels = {str(key.value): column.label.cell_len for key, column in table.columns.items()}
+        used = sum(max(width, labels.get(key, 0)) + 2 for key, width in others.items())
+        return max(12, table.size.width - used - 2 - 2)
+
+    def refill(self, keep_cursor: bool = False) -> None:
+        """Rebuild the table from the rows, sort and search (headlines cut to the width left)."""
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
         table.clear()
         self.shown = arrange(self.rows, self.state.sort, self.state.search)
+        room = self._title_width()
+        self.filled_width = table.size.width
         for row in self.shown:
             # Text, not str: a headline like "[bold]" must not be read as markup
             table.add_row(
@@ -131,9 +182,11 @@ class StoriesApp(App[int | None]):
                 str(row.outlets),
                 Text(row.when),
                 Text(row.original),
-                Text(row.title),
+                clip(row.title, room),
                 key=str(row.story),
             )
+        if keep_cursor:
+            table.move_cursor(row=min(cursor, max(len(self.shown) - 1, 0)))
         status = f"{len(self.shown)} of {len(self.rows)} stories · sorted by {self.state.sort}"
         if self.state.search:
             status += f" · search “{self.state.search}” (esc clears)"
@@ -223,7 +276,9 @@ def story_app(grouping: Grouping, story_id: int, weights: PileWeights) -> Wiredi
     from .app import WirediffApp
 
     documents, base = story_documents(grouping, story_id)
-    return WirediffApp(documents, base=base, weights=weights.get())
+    # the pile's grouping verified that these versions share narrative text: one story
+    settings = AlignSettings(one_story=True)
+    return WirediffApp(documents, base=base, weights=weights.get(), settings=settings)
 
 
 def run(grouping: Grouping) -> int:
