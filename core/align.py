@@ -458,7 +458,8 @@ class _Aligner:
         chain_base = [b for b, _ in chain]
         extra: list[tuple[float, int, int]] = list(scored)
         extra.extend(self._gap_pairs(chain))
-        _best_first(extra)
+        # ``scored`` is already in this order: one keyed sort merges the few gap pairs in.
+        extra.sort(key=lambda item: (-item[0], item[1], item[2]))
         for score, i, j in extra:
             if score < self.settings.in_order_score:
                 break
