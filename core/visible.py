@@ -26,8 +26,9 @@ from dataclasses import replace
 
 from .model import Collation, Document, Link
 
-_WHITESPACE_CONTROLS = "\r\x0b\x0c\x85"
-"""Carriage return, vertical tab, form feed and next line: shown as a space."""
+_WHITESPACE_CONTROLS = "\r\x0b\x0c\x85\u2028\u2029"
+"""Carriage return, vertical tab, form feed, next line and the line and paragraph separators
+(which some terminals and editors break lines at, others hide): shown as a space."""
 _C1_PICTURE = "\ufffd"
 """C1 controls (U+0080-U+009F, e.g. the 8-bit CSI U+009B) have no control picture."""
 BIDI_CONTROLS = frozenset(
@@ -103,6 +104,7 @@ def has_control(text: str) -> bool:
     control or a hiding character: anything ``visible`` replaces."""
     return any(
         (unicodedata.category(character) == "Cc" and character not in "\t\n")
+        or character in _WHITESPACE_CONTROLS
         or character in BIDI_CONTROLS
         or character in HIDDEN_CHARACTERS
         for character in text

@@ -29,6 +29,7 @@ from wirediff.core.diff import word_opcodes
 from wirediff.core.load import MAX_BYTES, load_document, parse_bytes
 from wirediff.core.model import short_name
 from wirediff.core.visible import (
+    has_control,
     visible,
     visible_collation,
     visible_format,
@@ -271,6 +272,13 @@ def test_visible_shows_bidi_controls_and_hidden_characters_at_the_same_length() 
     assert visible_report("\ufeffa\ufeffb") == "\ufeffa⬚b"  # the CSV report's BOM stays
     for character in hostile.SHAPING:  # they shape text, nothing hidden
         assert visible(f"a{character}b") == f"a{character}b"
+
+
+def test_line_and_paragraph_separators_show_as_spaces() -> None:
+    # U+2028/U+2029 break lines in some terminals and vanish in others
+    for character in ("\u2028", "\u2029"):
+        assert visible(f"a{character}b") == visible_line(f"a{character}b") == "a b"
+        assert has_control(f"a{character}b")
 
 
 def trojan_collation() -> Collation:
