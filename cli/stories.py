@@ -153,6 +153,8 @@ def run_stories(argv: Sequence[str]) -> int:
         _write(to_csv(grouping), args.output)
     elif not interactive or not grouping.stories:
         _write(to_text(grouping), args.output)
+        if not args.output and sys.stdout.isatty():
+            return EXIT_OK  # the text report ends with the summary, on this same screen
     else:
         _open_app(grouping)
     print(f"wirediff: {grouping.summary()}", file=sys.stderr)

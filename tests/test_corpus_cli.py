@@ -113,3 +113,15 @@ def test_stories_to_a_sqlite_extension_is_a_store(pile: Path, tmp_path: Path) ->
     assert main(["stories", str(pile), "-o", str(store), "--workers", "1"]) == 0
     with sqlite3.connect(store) as connection:
         assert connection.execute("SELECT count(*) FROM stories").fetchone() == (1,)
+
+
+def test_the_summary_shows_once_when_the_text_report_is_on_the_terminal(
+    pile: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # the report on screen, no app
+    assert main(["stories", str(pile), "--workers", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert out.endswith(SUMMARY.removeprefix("wirediff: "))
+    assert "articles:" not in err  # not a second time below it
