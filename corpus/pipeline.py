@@ -57,7 +57,7 @@ class Settings:
 
 DEFAULT = Settings()
 
-METHOD = 2
+METHOD = 3
 """The version of fingerprinting and verification; raise it when either changes what it
 computes. A store written by another keeps its articles, which are fingerprinted again."""
 

@@ -30,7 +30,12 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|(?<!\.)[.!?](?=\s|$|[\"”’'])", re.UNICODE)
 """Words, and the full stops, question and exclamation marks that end a sentence."""
 _ENDS = frozenset(".!?")
-_QUOTE = re.compile(r"“[^”\n]{1,1500}”|\"[^\"\n]{1,1500}\"|«[^»\n]{1,1500}»|„[^“”\n]{1,1500}[“”]")
+_QUOTE = re.compile(
+    r"“[^”\n]{1,1500}”|\"[^\"\n]{1,1500}\"|«[^»\n]{1,1500}»|„[^“”\n]{1,1500}[“”]"
+    # single quotes (the British style): an apostrophe inside a word neither opens nor closes
+    r"|(?<!\w)‘(?:[^’\n]|’(?=\w)){1,1500}’(?!\w)"
+    r"|(?<![\w'])'(?=[A-Z])(?:[^'\n]|'(?=\w)){1,1500}'(?!\w)"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(A-Z0-9])")
 AGENCIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("AFP", re.compile(r"\bAFP\b|Agence France[- ]Presse")),

@@ -159,3 +159,27 @@ def test_a_two_sentence_brief_reworded_from_a_story_joins_it_but_one_sentence_do
     settings = VerifySettings(min_containment=1.01)
     assert verify_pair(0, 1, 5, story, brief, settings).verdict == "reworded"
     assert verify_pair(0, 1, 5, story, one, settings).verdict != "reworded"
+
+
+QUOTE = (
+    "It is a dark day for our country and for every family that has lost someone in this "
+    "terrible attack on our freedom and our way of life"
+)
+
+
+def test_a_single_quoted_quote_shared_by_two_stories_is_a_hint_not_an_edge() -> None:
+    # the British style quotes in single marks; both typographic and plain ones are masked,
+    # and an apostrophe inside a word (it's, Smiths’) neither opens nor closes a quote
+    for opening, closing in (("‘", "’"), ("'", "'")):
+        said = f"{opening}{QUOTE},{closing} the prime minister’s spokesman said."
+        first = _unpacked(
+            "Police in Nice said a man armed with a knife killed three people in a church on "
+            f"Thursday morning before officers shot and detained him. {said}"
+        )
+        second = _unpacked(
+            "Markets in Paris fell sharply on Thursday as investors worried about the economy and "
+            f"the government's plans for new taxes on the country's largest companies. {said}"
+        )
+        pair = verify_pair(0, 1, 5, first, second)
+        assert not pair.is_edge, opening
+        assert pair.shared_quotes > 0, opening
