@@ -22,7 +22,6 @@ import json
 import math
 import os
 import random
-import resource
 import sys
 import tempfile
 import time
@@ -458,18 +457,7 @@ def run_one(
     planted: Sequence[Planted], path: Path, engine_name: str, workers: int
 ) -> dict[str, object]:
     """Group the pile at ``path`` with one engine; print and return the figures."""
-    from wirediff.corpus import make_engine, read_pile
-    from wirediff.corpus.pipeline import group
-
-    started = time.perf_counter()
-    engine = make_engine(engine_name, workers=workers)
-    startup = time.perf_counter() - started
-    try:
-        started = time.perf_counter()
-        grouping, _ = group(read_pile([str(path)]), engine)
-        elapsed = time.perf_counter() - started
-    finally:
-        engine.close()
+    grouping, startup, elapsed = realpile.timed_group(path, engine_name, workers)
     truth_of = {p.id: p.story for p in planted}
     label = {}
     for story in grouping.stories:
@@ -479,21 +467,13 @@ def run_one(
     predicted = [label.get(i, -1 - i) for i in range(len(grouping.articles))]
     figures = scores(truth, predicted)
     right, total = original_accuracy(planted, grouping)
-    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         f"\n{engine_name} engine, {len(planted):,} articles "
         f"({workers} workers; start-up {startup:.1f} s)"
     )
     print(f"  {grouping.summary()}")
     print("  " + ", ".join(f"{k} {v:,}" for k, v in grouping.counts))
-    print(f"  {'stage':<12} {'seconds':>8} {'items':>10} {'peak MB (driver)':>17}")
-    for stage in grouping.stages:
-        print(f"  {stage.name:<12} {stage.seconds:8.1f} {stage.items:10,} {stage.peak_mb:17.0f}")
-    print(f"  total {elapsed:.1f} s; largest local worker process peak {peak_children:.0f} MB")
-    print(
-        "  pairwise P {pair_p:.3f} R {pair_r:.3f} F1 {pair_f1:.3f} | B-cubed P {bcubed_p:.3f} "
-        "R {bcubed_r:.3f} F1 {bcubed_f1:.3f} | ARI {ari:.3f}".format(**figures)
-    )
+    realpile.print_run(grouping, elapsed, figures, digits=1)
     print(f"  originals right {right}/{total} ({right / max(total, 1):.3f})")
     return {
         "engine": engine_name,

@@ -178,25 +178,48 @@ def _same_headline(found: str, wanted: str) -> bool:
     return found == " ".join(wanted.split()).casefold()
 
 
-def run(engine_name: str, workers: int, show_errors: bool = False) -> dict[str, object]:
-    """Group the real pile with one engine; print and return the figures."""
+def timed_group(path: Path, engine_name: str, workers: int) -> tuple[Any, float, float]:
+    """The grouping of the pile at ``path`` by one engine, its start-up and grouping seconds."""
     from wirediff.corpus import make_engine, read_pile
     from wirediff.corpus.pipeline import group
 
-    labels = load_labels()
     started = time.perf_counter()
     engine = make_engine(engine_name, workers=workers)
     startup = time.perf_counter() - started
     try:
         started = time.perf_counter()
-        grouping, _ = group(read_pile([str(PILE)]), engine)
+        grouping, _ = group(read_pile([str(path)]), engine)
         elapsed = time.perf_counter() - started
     finally:
         engine.close()
+    return grouping, startup, elapsed
+
+
+def print_run(grouping: Any, elapsed: float, figures: dict[str, float], digits: int) -> None:
+    """The stage table, the total time and the clustering figures of one grouping."""
+    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"  {'stage':<12} {'seconds':>8} {'items':>10} {'peak MB (driver)':>17}")
+    for stage in grouping.stages:
+        print(
+            f"  {stage.name:<12} {stage.seconds:8.{digits}f} {stage.items:10,} "
+            f"{stage.peak_mb:17.0f}"
+        )
+    print(
+        f"  total {elapsed:.{digits}f} s; largest local worker process peak {peak_children:.0f} MB"
+    )
+    print(
+        "  pairwise P {pair_p:.3f} R {pair_r:.3f} F1 {pair_f1:.3f} | B-cubed P {bcubed_p:.3f} "
+        "R {bcubed_r:.3f} F1 {bcubed_f1:.3f} | ARI {ari:.3f}".format(**figures)
+    )
+
+
+def run(engine_name: str, workers: int, show_errors: bool = False) -> dict[str, object]:
+    """Group the real pile with one engine; print and return the figures."""
+    labels = load_labels()
+    grouping, startup, elapsed = timed_group(PILE, engine_name, workers)
     outcome = evaluate(grouping, labels)
     sizes = Counter(labels.story.values())
     outlets = {json.loads(line)["outlet"] for line in PILE.read_text(encoding="utf-8").splitlines()}
-    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         f"\nreal pile, {engine_name} engine ({workers} workers; start-up {startup:.1f} s): "
         f"{len(labels.story)} articles from {len(outlets - {''})} outlets, {len(sizes)} labelled "
@@ -205,14 +228,7 @@ def run(engine_name: str, workers: int, show_errors: bool = False) -> dict[str, 
         f"{sum(1 for n in sizes.values() if n == 1)} alone)"
     )
     print(f"  {grouping.summary()}")
-    print(f"  {'stage':<12} {'seconds':>8} {'items':>10} {'peak MB (driver)':>17}")
-    for stage in grouping.stages:
-        print(f"  {stage.name:<12} {stage.seconds:8.2f} {stage.items:10,} {stage.peak_mb:17.0f}")
-    print(f"  total {elapsed:.2f} s; largest local worker process peak {peak_children:.0f} MB")
-    print(
-        "  pairwise P {pair_p:.3f} R {pair_r:.3f} F1 {pair_f1:.3f} | B-cubed P {bcubed_p:.3f} "
-        "R {bcubed_r:.3f} F1 {bcubed_f1:.3f} | ARI {ari:.3f}".format(**outcome.figures)
-    )
+    print_run(grouping, elapsed, outcome.figures, digits=2)
     print(
         f"  originals right {outcome.originals_right}/{outcome.originals_total} "
         f"({outcome.originals_right / max(outcome.originals_total, 1):.3f}); "
